@@ -1,0 +1,43 @@
+# dcv: DCV e-mail recipient rules for PostgreSQL
+
+EXTENSION = dcv
+MODULE_big = dcv
+DATA = dcv--1.0.sql
+PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
+
+CORE_SRCS = src/core/util.c src/core/domain.c src/core/email.c src/core/rules.c
+CORE_OBJS = $(CORE_SRCS:.c=.o)
+OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
+	src/product.o src/trigger.o
+
+DEP_CFLAGS := $(shell pkg-config --cflags libidn2 libpsl)
+DEP_LIBS := $(shell pkg-config --libs libidn2 libpsl)
+
+PG_CPPFLAGS += -I$(srcdir)/src/core $(DEP_CFLAGS)
+SHLIB_LINK += $(DEP_LIBS)
+
+# pg_regress files, one per topic, found by wildcard.
+TESTS = $(sort $(wildcard sql/*.sql))
+REGRESS = $(patsubst sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=. --load-extension=dcv
+
+ISOLATION = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=dcv
+
+EXTRA_CLEAN = test/unit test/*.o results/ output_iso/ tmp_check_iso/
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# C unit tests of the core, without the server.
+UNIT_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter \
+	-Isrc/core $(DEP_CFLAGS)
+
+test/unit: test/unit.c $(CORE_SRCS) src/core/dcv_core.h src/core/util.h
+	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ test/unit.c $(CORE_SRCS) $(DEP_LIBS)
+
+unittest: test/unit
+	test/unit
+
+.PHONY: unittest

@@ -1,0 +1,189 @@
+/*
+ * dcv_core.h
+ *		The DCV recipient rules in plain C: normal forms of domain names and
+ *		e-mail addresses, base domains, candidates and decisions.
+ *
+ * Nothing here includes a PostgreSQL header.  Strings in are UTF-8 with an
+ * explicit length; strings out are NUL-terminated ASCII.  Memory for results
+ * comes from a caller-supplied allocator (palloc in the server, a tracked
+ * malloc in the unit tests); library memory is freed before returning.
+ */
+#ifndef DCV_CORE_H
+#define DCV_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Longest normalized domain name (without a trailing dot), and buffer size. */
+#define DCV_DOMAIN_MAX 253
+#define DCV_DOMAIN_BUF 256
+/* Longest label. */
+#define DCV_LABEL_MAX 63
+/* Longest local part, longest address (64 + "@" + 253), buffer size. */
+#define DCV_LOCAL_MAX 64
+#define DCV_EMAIL_MAX 318
+#define DCV_EMAIL_BUF 320
+/* Longest input accepted for a domain name or an address, in bytes. */
+#define DCV_INPUT_MAX 1024
+/* Room for an error detail. */
+#define DCV_DETAIL_BUF 256
+
+typedef enum dcv_status
+{
+	DCV_OK = 0,
+	DCV_ERR_DOMAIN,				/* not a valid domain name */
+	DCV_ERR_PUBLIC_SUFFIX,		/* a public suffix: no base domain */
+	DCV_ERR_EMAIL,				/* not a usable e-mail address */
+	DCV_ERR_DESIGNATED_UNUSABLE,	/* designated address not usable */
+	DCV_ERR_NOT_CANDIDATE,		/* designated address not a candidate */
+	DCV_ERR_NO_DESIGNATED,		/* DV line without a designated address */
+	DCV_ERR_NO_EMAIL_METHOD,	/* no e-mail method on that date */
+	DCV_ERR_INTERNAL			/* a library failed in a way it should not */
+} dcv_status;
+
+typedef struct dcv_error
+{
+	dcv_status	status;
+	long		index;			/* offending array element (0-based), or -1 */
+	char		detail[DCV_DETAIL_BUF]; /* the rule broken, printable ASCII */
+} dcv_error;
+
+/* Allocator for results: must return memory or not return at all. */
+typedef void *(*dcv_alloc_fn) (void *ctx, size_t size);
+
+typedef struct dcv_alloc
+{
+	dcv_alloc_fn fn;
+	void	   *ctx;
+} dcv_alloc;
+
+/* A string of the caller's: ptr == NULL stands for SQL NULL. */
+typedef struct dcv_str
+{
+	const char *ptr;
+	size_t		len;
+} dcv_str;
+
+/* An applied domain, analysed. */
+typedef struct dcv_domain
+{
+	char		name[DCV_DOMAIN_BUF];	/* normal form, "*." removed */
+	char		base[DCV_DOMAIN_BUF];	/* base domain */
+	bool		wildcard;		/* input had a leading "*." */
+} dcv_domain;
+
+typedef enum dcv_source
+{
+	DCV_SRC_WHOIS = 0,
+	DCV_SRC_CONSTRUCTED,
+	DCV_SRC_SUBDOMAIN
+} dcv_source;
+
+typedef struct dcv_candidate
+{
+	const char *email;			/* normal form, NUL-terminated */
+	dcv_source	source;
+} dcv_candidate;
+
+typedef struct dcv_candidates
+{
+	dcv_candidate *items;
+	size_t		n;
+	size_t		n_whois;		/* the first n_whois items are WHOIS e-mails */
+} dcv_candidates;
+
+typedef enum dcv_line
+{
+	DCV_LINE_DV = 0,
+	DCV_LINE_OV_EV
+} dcv_line;
+
+/* Which rules are in force (chosen from a date by the caller). */
+typedef enum dcv_era
+{
+	DCV_ERA_NOTICE = 0,			/* 2018-02-02 notice; also "no date given" */
+	DCV_ERA_BEFORE_NOTICE,		/* before 2018-02-02: everyone */
+	DCV_ERA_NO_WHOIS,			/* ballot SC-080: WHOIS e-mails retired */
+	DCV_ERA_NO_EMAIL			/* ballot SC-090: no e-mail method */
+} dcv_era;
+
+typedef enum dcv_rule
+{
+	DCV_RULE_DESIGNATED = 0,
+	DCV_RULE_WHOIS_FIRST,
+	DCV_RULE_ADMIN_FALLBACK,
+	DCV_RULE_ALL_CANDIDATES
+} dcv_rule;
+
+typedef struct dcv_decision_in
+{
+	dcv_line	line;
+	dcv_era		era;
+	bool		subdomains;
+	dcv_str		domain;
+	const dcv_str *designated;	/* NULL or n_designated strings */
+	size_t		n_designated;
+	const dcv_str *whois;		/* NULL when WHOIS is SQL NULL */
+	size_t		n_whois;
+} dcv_decision_in;
+
+typedef struct dcv_decision
+{
+	const char **recipients;
+	size_t		n;
+	dcv_rule	rule;
+	dcv_domain	domain;
+} dcv_decision;
+
+/* The five constructed local parts, in the notice's order. */
+extern const char *const dcv_local_parts[5];
+
+extern const char *dcv_rule_name(dcv_rule rule);
+extern const char *dcv_source_name(dcv_source source);
+
+/*
+ * Normal form of a domain name, into out[DCV_DOMAIN_BUF]: lowercase A-labels,
+ * no trailing dot, a leading "*." kept when allow_wildcard (an error
+ * otherwise).  *wildcard tells whether it was there.
+ */
+extern dcv_status dcv_normalize_domain(const char *in, size_t len,
+									   bool allow_wildcard, char *out,
+									   bool *wildcard, dcv_error *err);
+
+/* Same result, always through libidn2 (for differential testing). */
+extern dcv_status dcv_normalize_domain_slow(const char *in, size_t len,
+											bool allow_wildcard, char *out,
+											bool *wildcard, dcv_error *err);
+
+/* Base domain of a normalized name without "*.", into out[DCV_DOMAIN_BUF]. */
+extern dcv_status dcv_base_domain(const char *name, char *out, dcv_error *err);
+
+/* Same result, walking libpsl over every suffix (for differential testing). */
+extern dcv_status dcv_base_domain_slow(const char *name, char *out,
+									   dcv_error *err);
+
+/* Normalize and analyse an applied domain. */
+extern dcv_status dcv_domain_analyze(const char *in, size_t len,
+									 dcv_domain *out, dcv_error *err);
+
+/* Normal form of an e-mail address, into out[DCV_EMAIL_BUF]; returns length via *outlen. */
+extern dcv_status dcv_normalize_email(const char *in, size_t len, char *out,
+									  size_t *outlen, dcv_error *err);
+
+/*
+ * Candidates for an analysed domain.  whois may be NULL (lookup failed);
+ * NULL elements and unusable entries are skipped.
+ */
+extern dcv_status dcv_build_candidates(const dcv_domain *dom,
+									   const dcv_str *whois, size_t n_whois,
+									   bool subdomains, const dcv_alloc *a,
+									   dcv_candidates *out, dcv_error *err);
+
+/* Whether a normalized address is among the candidates (binary search on WHOIS). */
+extern bool dcv_candidates_contain(const dcv_candidates *c, const char *email);
+
+/* The recipients for an order. */
+extern dcv_status dcv_decide(const dcv_decision_in *in, const dcv_alloc *a,
+							 dcv_decision *out, dcv_error *err);
+
+#endif							/* DCV_CORE_H */

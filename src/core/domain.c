@@ -1,0 +1,392 @@
+/*
+ * domain.c
+ *		Normal form of a domain name (UTS#46 non-transitional, through
+ *		libidn2, with a fast path for ASCII and fullwidth ASCII) and its base
+ *		domain (ICANN section of the Public Suffix List, through libpsl).
+ */
+#include "dcv_core.h"
+#include "util.h"
+
+#include <idn2.h>
+#include <libpsl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * No rule of the ICANN section has more than 4 labels (test/unit checks this
+ * against the installed list), and libpsl only calls a name a public suffix
+ * when the name itself or its parent is a rule.  So a suffix of more than 5
+ * labels is never a public suffix and the walk can start 5 labels from the
+ * end.  One label of margin.
+ */
+#define DCV_PSL_MAX_LABELS 6
+
+/*
+ * UTS#46 maps U+FF01..U+FF5E (fullwidth ASCII) to ASCII and U+3002,
+ * U+FF0E, U+FF61 to ".".  When nothing else outside ASCII occurs and no label
+ * is an A-label, the mapping is folding these and lowercasing: no need for
+ * libidn2.  Returns false when the input needs the library.
+ */
+static bool
+fold_fast(const unsigned char *in, size_t len, char *out, size_t *outlen)
+{
+	size_t		i = 0,
+				o = 0;
+
+	while (i < len)
+	{
+		unsigned char c = in[i];
+
+		if (c < 0x80)
+		{
+			out[o++] = dcv_lower(c);
+			i++;
+		}
+		else if (c == 0xEF && i + 2 < len &&
+				 ((in[i + 1] == 0xBC && in[i + 2] >= 0x81 && in[i + 2] <= 0xBF) ||
+				  (in[i + 1] == 0xBD && in[i + 2] >= 0x80 && in[i + 2] <= 0x9E)))
+		{
+			/* U+FF01..U+FF5E -> U+0021..U+007E */
+			unsigned	cp = ((in[i + 1] & 0x3F) << 6 | (in[i + 2] & 0x3F)) + 0xF000;
+
+			out[o++] = dcv_lower((unsigned char) (cp - 0xFF01 + 0x21));
+			i += 3;
+		}
+		else if (c == 0xEF && i + 2 < len && in[i + 1] == 0xBD && in[i + 2] == 0xA1)
+		{
+			out[o++] = '.';		/* U+FF61 halfwidth ideographic full stop */
+			i += 3;
+		}
+		else if (c == 0xE3 && i + 2 < len && in[i + 1] == 0x80 && in[i + 2] == 0x82)
+		{
+			out[o++] = '.';		/* U+3002 ideographic full stop */
+			i += 3;
+		}
+		else
+			return false;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return true;
+}
+
+static bool
+has_alabel(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		if (len - i >= 4 && memcmp(s + i, "xn--", 4) == 0)
+			return true;
+		while (i < len && s[i] != '.')
+			i++;
+		i++;
+	}
+	return false;
+}
+
+/*
+ * UTS#46 mapping and conversion to A-labels by libidn2, into out (at most
+ * outsize - 1 bytes).  The input is ASCII-lowercased first (mapping commutes
+ * with that).
+ */
+static dcv_status
+map_with_idn2(const char *in, size_t len, char *out, size_t outsize,
+			  size_t *outlen, dcv_error *err)
+{
+	char		buf[DCV_INPUT_MAX + 1];
+	char	   *res = NULL;
+	int			rc;
+	size_t		n;
+
+	for (size_t i = 0; i < len; i++)
+		buf[i] = dcv_lower((unsigned char) in[i]);
+	buf[len] = '\0';
+
+	rc = idn2_to_ascii_8z(buf, &res, IDN2_NONTRANSITIONAL);
+	if (rc != IDN2_OK)
+	{
+		free(res);
+		return dcv_fail(err, DCV_ERR_DOMAIN, "UTS#46 processing failed: %s",
+						idn2_strerror(rc));
+	}
+	n = strlen(res);
+	if (n >= outsize)
+	{
+		free(res);
+		return dcv_fail(err, DCV_ERR_DOMAIN,
+						"the name is %zu octets long in A-label form; at most %d are allowed",
+						n, DCV_DOMAIN_MAX);
+	}
+	memcpy(out, res, n + 1);
+	free(res);
+	/* libidn2 leaves ASCII labels as they are: lowercase what it returns. */
+	for (size_t i = 0; i < n; i++)
+		out[i] = dcv_lower((unsigned char) out[i]);
+	*outlen = n;
+	return DCV_OK;
+}
+
+/*
+ * The checks on a mapped name that libidn2 does not make on ASCII labels:
+ * LDH, label and name lengths, hyphens, the wildcard, the numeric last label.
+ * s is ASCII, len bytes; writes the normal form to out.
+ */
+static dcv_status
+check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
+			 bool *wildcard, dcv_error *err)
+{
+	size_t		start = 0;
+	size_t		last_start = 0;
+	bool		wc = false;
+
+	if (len > 0 && s[len - 1] == '.')
+		len--;
+	if (len == 0)
+		return dcv_fail(err, DCV_ERR_DOMAIN, "the name is empty");
+	if (len > DCV_DOMAIN_MAX)
+		return dcv_fail(err, DCV_ERR_DOMAIN,
+						"the name is %zu octets long; at most %d are allowed",
+						len, DCV_DOMAIN_MAX);
+
+	while (start <= len)
+	{
+		size_t		end = start;
+		size_t		llen;
+		const char *l = s + start;
+		char		q[DCV_LABEL_MAX * 4 + 8];
+
+		while (end < len && s[end] != '.')
+			end++;
+		llen = end - start;
+		if (llen == 0)
+			return dcv_fail(err, DCV_ERR_DOMAIN, "the name has an empty label");
+		dcv_quote(q, sizeof(q), l, llen > 64 ? 64 : llen);
+		if (llen > DCV_LABEL_MAX)
+			return dcv_fail(err, DCV_ERR_DOMAIN,
+							"label %s... is %zu octets long; at most %d are allowed",
+							q, llen, DCV_LABEL_MAX);
+		if (llen == 1 && l[0] == '*' && start == 0)
+		{
+			if (!allow_wildcard)
+				return dcv_fail(err, DCV_ERR_DOMAIN, "a wildcard is not allowed here");
+			if (end == len)
+				return dcv_fail(err, DCV_ERR_DOMAIN,
+								"a wildcard needs a domain name after \"*.\"");
+			wc = true;
+		}
+		else
+		{
+			for (size_t i = 0; i < llen; i++)
+			{
+				unsigned char c = (unsigned char) l[i];
+
+				if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+				{
+					char		cq[16];
+
+					dcv_quote(cq, sizeof(cq), l + i, 1);
+					if (c == '*')
+						return dcv_fail(err, DCV_ERR_DOMAIN,
+										"\"*\" is allowed only as the whole first label");
+					return dcv_fail(err, DCV_ERR_DOMAIN,
+									"label %s contains %s; only letters, digits and hyphens are allowed",
+									q, cq);
+				}
+			}
+			if (l[0] == '-')
+				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s begins with a hyphen", q);
+			if (l[llen - 1] == '-')
+				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s ends with a hyphen", q);
+			if (llen >= 4 && l[2] == '-' && l[3] == '-' && !(l[0] == 'x' && l[1] == 'n'))
+				return dcv_fail(err, DCV_ERR_DOMAIN,
+								"label %s has \"--\" in the third and fourth positions, which IDNA2008 reserves",
+								q);
+		}
+		last_start = start;
+		start = end + 1;
+	}
+
+	{
+		bool		digits = true;
+
+		for (size_t i = last_start; i < len; i++)
+			if (s[i] < '0' || s[i] > '9')
+				digits = false;
+		if (digits)
+			return dcv_fail(err, DCV_ERR_DOMAIN,
+							"the last label is all digits, so the name reads as an IPv4 address");
+	}
+
+	memcpy(out, s, len);
+	out[len] = '\0';
+	*wildcard = wc;
+	return DCV_OK;
+}
+
+static dcv_status
+precheck(const char *in, size_t len, dcv_error *err)
+{
+	if (len > DCV_INPUT_MAX)
+		return dcv_fail(err, DCV_ERR_DOMAIN,
+						"the input is %zu bytes long; at most %d are accepted",
+						len, DCV_INPUT_MAX);
+	return dcv_check_utf8(in, len, DCV_ERR_DOMAIN, err);
+}
+
+static dcv_status
+normalize(const char *in, size_t len, bool allow_wildcard, char *out,
+		  bool *wildcard, bool fast, dcv_error *err)
+{
+	char		buf[DCV_INPUT_MAX + 1];
+	size_t		n;
+	dcv_status	st;
+
+	if ((st = precheck(in, len, err)) != DCV_OK)
+		return st;
+
+	if (fast && fold_fast((const unsigned char *) in, len, buf, &n))
+	{
+		/* A-labels still need libidn2's validation. */
+		if (has_alabel(buf, n) &&
+			(st = map_with_idn2(buf, n, buf, sizeof(buf), &n, err)) != DCV_OK)
+			return st;
+	}
+	else if ((st = map_with_idn2(in, len, buf, sizeof(buf), &n, err)) != DCV_OK)
+		return st;
+
+	return check_mapped(buf, n, allow_wildcard, out, wildcard, err);
+}
+
+dcv_status
+dcv_normalize_domain(const char *in, size_t len, bool allow_wildcard,
+					 char *out, bool *wildcard, dcv_error *err)
+{
+	return normalize(in, len, allow_wildcard, out, wildcard, true, err);
+}
+
+dcv_status
+dcv_normalize_domain_slow(const char *in, size_t len, bool allow_wildcard,
+						  char *out, bool *wildcard, dcv_error *err)
+{
+	return normalize(in, len, allow_wildcard, out, wildcard, false, err);
+}
+
+/* ---------------------------------------------------------------- */
+
+static const psl_ctx_t *
+psl_ctx(void)
+{
+	static const psl_ctx_t *ctx;
+
+	if (ctx == NULL)
+		ctx = psl_builtin();
+	return ctx;
+}
+
+/*
+ * A direct-mapped memo of libpsl's answers, keyed by the suffix.  It only
+ * remembers what libpsl said; it never decides anything itself.
+ */
+#define PSL_MEMO_SIZE 4096
+#define PSL_MEMO_KEY 72
+
+typedef struct psl_memo
+{
+	uint32_t	hash;
+	uint8_t		len;			/* 0: empty slot */
+	uint8_t		is_suffix;
+	char		key[PSL_MEMO_KEY];
+} psl_memo;
+
+static psl_memo memo[PSL_MEMO_SIZE];
+
+static bool
+is_public_suffix(const char *s)
+{
+	size_t		len = strlen(s);
+	uint32_t	h;
+	psl_memo   *m;
+	bool		r;
+
+	if (len >= PSL_MEMO_KEY)
+		return psl_is_public_suffix2(psl_ctx(), s, PSL_TYPE_ICANN) != 0;
+	h = dcv_hash(s, len);
+	m = &memo[h & (PSL_MEMO_SIZE - 1)];
+	if (m->len == len && m->hash == h && memcmp(m->key, s, len) == 0)
+		return m->is_suffix;
+	r = psl_is_public_suffix2(psl_ctx(), s, PSL_TYPE_ICANN) != 0;
+	m->hash = h;
+	m->len = (uint8_t) len;
+	m->is_suffix = r;
+	memcpy(m->key, s, len);
+	return r;
+}
+
+static dcv_status
+base_domain(const char *name, char *out, bool fast, dcv_error *err)
+{
+	size_t		starts[DCV_DOMAIN_BUF / 2 + 1];
+	size_t		nlabels = 0;
+	size_t		len = strlen(name);
+	size_t		first;
+
+	if (len == 0 || len > DCV_DOMAIN_MAX)
+		return dcv_fail(err, DCV_ERR_DOMAIN, "the name is empty or too long");
+	starts[nlabels++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (name[i] == '.')
+			starts[nlabels++] = i + 1;
+
+	first = (fast && nlabels > DCV_PSL_MAX_LABELS) ? nlabels - DCV_PSL_MAX_LABELS : 0;
+	for (size_t i = first; i < nlabels; i++)
+	{
+		const char *suffix = name + starts[i];
+		bool		ps = fast ? is_public_suffix(suffix)
+			: psl_is_public_suffix2(psl_ctx(), suffix, PSL_TYPE_ICANN) != 0;
+
+		if (ps)
+		{
+			if (i == 0)
+			{
+				char		q[DCV_DOMAIN_BUF + 8];
+
+				dcv_quote(q, sizeof(q), name, len > 200 ? 200 : len);
+				return dcv_fail(err, DCV_ERR_PUBLIC_SUFFIX,
+								"%s is a public suffix in the ICANN section of the Public Suffix List, so it has no base domain",
+								q);
+			}
+			memcpy(out, name + starts[i - 1], len - starts[i - 1] + 1);
+			return DCV_OK;
+		}
+	}
+	/* libpsl's implicit "*" rule makes every top-level label a suffix. */
+	return dcv_fail(err, DCV_ERR_INTERNAL, "no public suffix found for the name");
+}
+
+dcv_status
+dcv_base_domain(const char *name, char *out, dcv_error *err)
+{
+	return base_domain(name, out, true, err);
+}
+
+dcv_status
+dcv_base_domain_slow(const char *name, char *out, dcv_error *err)
+{
+	return base_domain(name, out, false, err);
+}
+
+dcv_status
+dcv_domain_analyze(const char *in, size_t len, dcv_domain *out, dcv_error *err)
+{
+	dcv_status	st;
+
+	st = dcv_normalize_domain(in, len, true, out->name, &out->wildcard, err);
+	if (st != DCV_OK)
+		return st;
+	if (out->wildcard)
+		memmove(out->name, out->name + 2, strlen(out->name + 2) + 1);
+	return dcv_base_domain(out->name, out->base, err);
+}

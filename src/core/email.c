@@ -1,0 +1,160 @@
+/*
+ * email.c
+ *		Normal form of an e-mail address: a dot-atom local part of printable
+ *		ASCII (without "!" and "%"), one "@", a host name of two labels or
+ *		more; all lowercase.
+ */
+#include "dcv_core.h"
+#include "util.h"
+
+#include <string.h>
+
+static bool
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* RFC 5322 atext, less "!" and "%". */
+static bool
+is_atext(unsigned char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+		return true;
+	return c != '\0' && strchr("#$&'*+-/=?^_`{|}~", c) != NULL;
+}
+
+/* U+FF20 FULLWIDTH COMMERCIAL AT, which is not an "@". */
+static bool
+has_fullwidth_at(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 2 < len; i++)
+		if (s[i] == '\xEF' && s[i + 1] == '\xBC' && s[i + 2] == '\xA0')
+			return true;
+	return false;
+}
+
+static dcv_status
+check_local(const char *l, size_t n, dcv_error *err)
+{
+	if (n == 0)
+		return dcv_fail(err, DCV_ERR_EMAIL, "the local part is empty");
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) l[i];
+		char		q[16];
+
+		if (is_atext(c))
+			continue;
+		if (c == '.')
+		{
+			if (i == 0)
+				return dcv_fail(err, DCV_ERR_EMAIL, "the local part begins with a dot");
+			if (i == n - 1)
+				return dcv_fail(err, DCV_ERR_EMAIL, "the local part ends with a dot");
+			if (l[i + 1] == '.')
+				return dcv_fail(err, DCV_ERR_EMAIL, "the local part has two dots in a row");
+			continue;
+		}
+		if (c >= 0x80)
+			return dcv_fail(err, DCV_ERR_EMAIL,
+							"the local part contains a character outside ASCII");
+		if (c == '%' || c == '!')
+			return dcv_fail(err, DCV_ERR_EMAIL,
+							"the local part contains \"%c\", which mail relays may read as a route to another host",
+							c);
+		if (c < 0x20 || c == 0x7F || c == ' ')
+			return dcv_fail(err, DCV_ERR_EMAIL,
+							"the local part contains white space or a control character");
+		dcv_quote(q, sizeof(q), l + i, 1);
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the local part contains %s, which a dot-atom does not allow", q);
+	}
+	if (n > DCV_LOCAL_MAX)
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the local part is %zu octets long; at most %d are allowed",
+						n, DCV_LOCAL_MAX);
+	return DCV_OK;
+}
+
+dcv_status
+dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
+					dcv_error *err)
+{
+	const char *at = NULL;
+	size_t		nat = 0;
+	size_t		llen;
+	char		dom[DCV_DOMAIN_BUF];
+	bool		wc;
+	dcv_status	st;
+	size_t		dlen;
+
+	if (len > DCV_INPUT_MAX)
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the input is %zu bytes long; at most %d are accepted",
+						len, DCV_INPUT_MAX);
+	if ((st = dcv_check_utf8(in, len, DCV_ERR_EMAIL, err)) != DCV_OK)
+		return st;
+
+	while (len > 0 && is_space((unsigned char) in[0]))
+		in++, len--;
+	while (len > 0 && is_space((unsigned char) in[len - 1]))
+		len--;
+	if (len == 0)
+		return dcv_fail(err, DCV_ERR_EMAIL, "the address is empty");
+
+	/* Forms of RFC 5322 that are refused outright, named as such. */
+	if (memchr(in, '<', len) || memchr(in, '>', len))
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"angle brackets and display names are not accepted; give the bare address");
+	if (memchr(in, '"', len))
+		return dcv_fail(err, DCV_ERR_EMAIL, "quoted strings are not accepted");
+	if (memchr(in, '(', len) || memchr(in, ')', len))
+		return dcv_fail(err, DCV_ERR_EMAIL, "comments are not accepted");
+
+	for (size_t i = 0; i < len; i++)
+		if (in[i] == '@')
+		{
+			if (at == NULL)
+				at = in + i;
+			nat++;
+		}
+	if (nat == 0)
+	{
+		if (has_fullwidth_at(in, len))
+			return dcv_fail(err, DCV_ERR_EMAIL,
+							"there is no \"@\" (U+FF20 FULLWIDTH COMMERCIAL AT is not one)");
+		return dcv_fail(err, DCV_ERR_EMAIL, "there is no \"@\"");
+	}
+	if (nat > 1)
+		return dcv_fail(err, DCV_ERR_EMAIL, "there is more than one \"@\"");
+
+	llen = (size_t) (at - in);
+	if ((st = check_local(in, llen, err)) != DCV_OK)
+		return st;
+
+	dlen = len - llen - 1;
+	if (dlen == 0)
+		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is empty");
+	if (at[1] == '[')
+		return dcv_fail(err, DCV_ERR_EMAIL, "address literals such as [192.0.2.1] are not accepted");
+	if (dcv_normalize_domain(at + 1, dlen, false, dom, &wc, err) != DCV_OK)
+	{
+		char		d[DCV_DETAIL_BUF];
+
+		memcpy(d, err->detail, sizeof(d));
+		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is not a valid host name: %s", d);
+	}
+	if (strchr(dom, '.') == NULL)
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the domain part \"%s\" has a single label; a host name of two labels or more is required",
+						dom);
+
+	for (size_t i = 0; i < llen; i++)
+		out[i] = dcv_lower((unsigned char) in[i]);
+	out[llen] = '@';
+	dlen = strlen(dom);
+	memcpy(out + llen + 1, dom, dlen + 1);
+	*outlen = llen + 1 + dlen;
+	return DCV_OK;
+}

@@ -1,0 +1,398 @@
+/*
+ * rules.c
+ *		DCV candidates for an applied domain, and the recipient decision of
+ *		the 2018-02-02 notice, before it and after the CA/Browser Forum
+ *		ballots SC-080 and SC-090.
+ */
+#include "dcv_core.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const dcv_local_parts[5] = {
+	"admin", "administrator", "hostmaster", "postmaster", "webmaster"
+};
+
+const char *
+dcv_rule_name(dcv_rule rule)
+{
+	switch (rule)
+	{
+		case DCV_RULE_DESIGNATED:
+			return "designated";
+		case DCV_RULE_WHOIS_FIRST:
+			return "whois_first";
+		case DCV_RULE_ADMIN_FALLBACK:
+			return "admin_fallback";
+		case DCV_RULE_ALL_CANDIDATES:
+			return "all_candidates";
+	}
+	return "unknown";
+}
+
+const char *
+dcv_source_name(dcv_source source)
+{
+	switch (source)
+	{
+		case DCV_SRC_WHOIS:
+			return "whois";
+		case DCV_SRC_CONSTRUCTED:
+			return "constructed";
+		case DCV_SRC_SUBDOMAIN:
+			return "subdomain";
+	}
+	return "unknown";
+}
+
+static char *
+copy_str(const dcv_alloc *a, const char *s, size_t len)
+{
+	char	   *p = a->fn(a->ctx, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* lp@domain, allocated. */
+static char *
+make_address(const dcv_alloc *a, const char *lp, const char *domain)
+{
+	size_t		l = strlen(lp),
+				d = strlen(domain);
+	char	   *p = a->fn(a->ctx, l + d + 2);
+
+	memcpy(p, lp, l);
+	p[l] = '@';
+	memcpy(p + l + 1, domain, d + 1);
+	return p;
+}
+
+static int
+cmp_strp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *) x, *(const char *const *) y);
+}
+
+/* Usable WHOIS e-mails in normal form, sorted, each once; returns the count. */
+static size_t
+whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***out)
+{
+	const char **w;
+	size_t		k = 0,
+				u = 0;
+
+	*out = NULL;
+	if (whois == NULL || n == 0)
+		return 0;
+	w = a->fn(a->ctx, n * sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+	{
+		char		buf[DCV_EMAIL_BUF];
+		size_t		len;
+		dcv_error	e;
+
+		if (whois[i].ptr == NULL ||
+			dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, &e) != DCV_OK)
+			continue;
+		w[k++] = copy_str(a, buf, len);
+	}
+	if (k > 1)
+		qsort(w, k, sizeof(char *), cmp_strp);
+	for (size_t i = 0; i < k; i++)
+		if (u == 0 || strcmp(w[u - 1], w[i]) != 0)
+			w[u++] = w[i];
+	*out = w;
+	return u;
+}
+
+static bool
+in_sorted(const char *const *w, size_t n, const char *s)
+{
+	return n > 0 && bsearch(&s, w, n, sizeof(char *), cmp_strp) != NULL;
+}
+
+/* Number of domains strictly between the base domain and the name, the name included. */
+static size_t
+count_subdomains(const dcv_domain *dom)
+{
+	size_t		n = 0;
+	size_t		blen = strlen(dom->base);
+
+	for (const char *d = dom->name; strlen(d) > blen; d = strchr(d, '.') + 1)
+		n++;
+	return n;
+}
+
+dcv_status
+dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
+					 bool subdomains, const dcv_alloc *a, dcv_candidates *out,
+					 dcv_error *err)
+{
+	const char **w;
+	size_t		nw = whois_sorted(whois, n_whois, a, &w);
+	size_t		nsub = subdomains ? count_subdomains(dom) : 0;
+	size_t		blen = strlen(dom->base);
+	size_t		n = 0;
+
+	(void) err;
+	out->items = a->fn(a->ctx, (nw + 5 + 5 * nsub) * sizeof(dcv_candidate));
+	for (size_t i = 0; i < nw; i++)
+	{
+		out->items[n].email = w[i];
+		out->items[n++].source = DCV_SRC_WHOIS;
+	}
+	out->n_whois = nw;
+	for (int i = 0; i < 5; i++)
+	{
+		char	   *e = make_address(a, dcv_local_parts[i], dom->base);
+
+		if (in_sorted(w, nw, e))
+			continue;
+		out->items[n].email = e;
+		out->items[n++].source = DCV_SRC_CONSTRUCTED;
+	}
+	if (subdomains)
+	{
+		for (const char *d = dom->name; strlen(d) > blen; d = strchr(d, '.') + 1)
+			for (int i = 0; i < 5; i++)
+			{
+				char	   *e = make_address(a, dcv_local_parts[i], d);
+
+				if (in_sorted(w, nw, e))
+					continue;
+				out->items[n].email = e;
+				out->items[n++].source = DCV_SRC_SUBDOMAIN;
+			}
+	}
+	out->n = n;
+	return DCV_OK;
+}
+
+bool
+dcv_candidates_contain(const dcv_candidates *c, const char *email)
+{
+	if (c->n_whois > 0)
+	{
+		/* The WHOIS part is sorted: search it, then the rest in turn. */
+		for (size_t lo = 0, hi = c->n_whois; lo < hi;)
+		{
+			size_t		mid = lo + (hi - lo) / 2;
+			int			r = strcmp(email, c->items[mid].email);
+
+			if (r == 0)
+				return true;
+			if (r < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+	}
+	for (size_t i = c->n_whois; i < c->n; i++)
+		if (strcmp(email, c->items[i].email) == 0)
+			return true;
+	return false;
+}
+
+/* Why a usable address is not a candidate, as precisely as can be said. */
+static dcv_status
+not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *email,
+			  const dcv_alloc *a, dcv_error *err)
+{
+	const char *at = strchr(email, '@');
+	const char *d = at + 1;
+	size_t		dl = strlen(d);
+	size_t		nl = strlen(dom->name);
+
+	if (!in->subdomains && dl > strlen(dom->base) && dl <= nl &&
+		strcmp(dom->name + (nl - dl), d) == 0 && (dl == nl || dom->name[nl - dl - 1] == '.'))
+	{
+		for (int i = 0; i < 5; i++)
+			if ((size_t) (at - email) == strlen(dcv_local_parts[i]) &&
+				memcmp(email, dcv_local_parts[i], at - email) == 0)
+				return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
+								"\"%s\" is a subdomain e-mail, a candidate only when subdomain e-mails are asked for",
+								email);
+	}
+	if (in->era == DCV_ERA_NO_WHOIS && in->whois != NULL)
+	{
+		const char **w;
+		size_t		nw = whois_sorted(in->whois, in->n_whois, a, &w);
+
+		if (in_sorted(w, nw, email))
+			return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
+							"\"%s\" is a WHOIS e-mail, and WHOIS e-mails are no longer candidates on that date (ballot SC-080)",
+							email);
+	}
+	return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
+					"\"%s\" is neither a WHOIS e-mail of the domain nor one of the constructed addresses at its base domain \"%s\"",
+					email, dom->base);
+}
+
+typedef struct pos_email
+{
+	const char *email;
+	size_t		pos;
+} pos_email;
+
+static int
+cmp_pos_email(const void *x, const void *y)
+{
+	const pos_email *p = x,
+			   *q = y;
+	int			r = strcmp(p->email, q->email);
+
+	if (r != 0)
+		return r;
+	return (p->pos > q->pos) - (p->pos < q->pos);
+}
+
+static int
+cmp_pos(const void *x, const void *y)
+{
+	const pos_email *p = x,
+			   *q = y;
+
+	return (p->pos > q->pos) - (p->pos < q->pos);
+}
+
+/* The designated addresses, checked, each once, in the order given. */
+static dcv_status
+decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
+				  const dcv_str *whois, size_t n_whois, const dcv_alloc *a,
+				  dcv_decision *out, dcv_error *err)
+{
+	dcv_candidates c;
+	pos_email  *pe;
+	size_t		k = 0,
+				u = 0;
+
+	dcv_build_candidates(dom, whois, n_whois, in->subdomains, a, &c, err);
+	pe = a->fn(a->ctx, in->n_designated * sizeof(pos_email));
+	for (size_t i = 0; i < in->n_designated; i++)
+	{
+		char		buf[DCV_EMAIL_BUF];
+		size_t		len;
+		char	   *e;
+
+		if (in->designated[i].ptr == NULL)
+			continue;
+		if (dcv_normalize_email(in->designated[i].ptr, in->designated[i].len,
+								buf, &len, err) != DCV_OK)
+		{
+			err->status = DCV_ERR_DESIGNATED_UNUSABLE;
+			err->index = (long) i;
+			return err->status;
+		}
+		if (!dcv_candidates_contain(&c, buf))
+		{
+			not_candidate(in, dom, buf, a, err);
+			err->index = (long) i;
+			return err->status;
+		}
+		e = copy_str(a, buf, len);
+		pe[k].email = e;
+		pe[k++].pos = i;
+	}
+	/* Each address once, at its first position: sort, drop repeats, sort back. */
+	if (k > 1)
+		qsort(pe, k, sizeof(pos_email), cmp_pos_email);
+	for (size_t i = 0; i < k; i++)
+		if (u == 0 || strcmp(pe[u - 1].email, pe[i].email) != 0)
+			pe[u++] = pe[i];
+	if (u > 1)
+		qsort(pe, u, sizeof(pos_email), cmp_pos);
+	out->recipients = a->fn(a->ctx, (u ? u : 1) * sizeof(char *));
+	for (size_t i = 0; i < u; i++)
+		out->recipients[i] = pe[i].email;
+	out->n = u;
+	out->rule = DCV_RULE_DESIGNATED;
+	return DCV_OK;
+}
+
+dcv_status
+dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
+		   dcv_error *err)
+{
+	dcv_domain *dom = &out->domain;
+	dcv_status	st;
+	bool		any_designated = false;
+	const dcv_str *whois = in->whois;
+	size_t		n_whois = in->n_whois;
+
+	out->recipients = NULL;
+	out->n = 0;
+	if ((st = dcv_domain_analyze(in->domain.ptr, in->domain.len, dom, err)) != DCV_OK)
+		return st;
+
+	switch (in->era)
+	{
+		case DCV_ERA_NO_EMAIL:
+			return dcv_fail(err, DCV_ERR_NO_EMAIL_METHOD,
+							"ballot SC-090 ended e-mail to constructed addresses (BR 3.2.2.4.4), the last e-mail method");
+		case DCV_ERA_BEFORE_NOTICE:
+			{
+				dcv_candidates c;
+
+				dcv_build_candidates(dom, whois, n_whois, false, a, &c, err);
+				out->recipients = a->fn(a->ctx, c.n * sizeof(char *));
+				for (size_t i = 0; i < c.n; i++)
+					out->recipients[i] = c.items[i].email;
+				out->n = c.n;
+				out->rule = DCV_RULE_ALL_CANDIDATES;
+				return DCV_OK;
+			}
+		case DCV_ERA_NO_WHOIS:
+			whois = NULL;
+			n_whois = 0;
+			break;
+		case DCV_ERA_NOTICE:
+			break;
+	}
+
+	for (size_t i = 0; i < in->n_designated && !any_designated; i++)
+		any_designated = in->designated[i].ptr != NULL;
+	if (any_designated)
+		return decide_designated(in, dom, whois, n_whois, a, out, err);
+
+	if (in->line == DCV_LINE_DV)
+		return dcv_fail(err, DCV_ERR_NO_DESIGNATED,
+						"on the DV line the DCV e-mail goes only to the approver e-mail chosen on the order");
+
+	/* OV/EV: the WHOIS e-mail that sorts first, else admin@ the base domain. */
+	{
+		char		best[DCV_EMAIL_BUF];
+		size_t		best_len = 0;
+
+		for (size_t i = 0; whois != NULL && i < n_whois; i++)
+		{
+			char		buf[DCV_EMAIL_BUF];
+			size_t		len;
+			dcv_error	e;
+
+			if (whois[i].ptr == NULL ||
+				dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, &e) != DCV_OK)
+				continue;
+			if (best_len == 0 || strcmp(buf, best) < 0)
+			{
+				memcpy(best, buf, len + 1);
+				best_len = len;
+			}
+		}
+		out->recipients = a->fn(a->ctx, sizeof(char *));
+		out->n = 1;
+		if (best_len > 0)
+		{
+			out->recipients[0] = copy_str(a, best, best_len);
+			out->rule = DCV_RULE_WHOIS_FIRST;
+		}
+		else
+		{
+			out->recipients[0] = make_address(a, "admin", dom->base);
+			out->rule = DCV_RULE_ADMIN_FALLBACK;
+		}
+	}
+	return DCV_OK;
+}

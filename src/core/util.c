@@ -1,0 +1,97 @@
+/*
+ * util.c
+ *		Error details, quoting and UTF-8 validation for the core.
+ */
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+dcv_status
+dcv_fail(dcv_error *err, dcv_status status, const char *fmt,...)
+{
+	va_list		ap;
+
+	err->status = status;
+	err->index = -1;
+	va_start(ap, fmt);
+	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+void
+dcv_quote(char *out, size_t outsize, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t		o = 0;
+
+	if (outsize < 3)
+	{
+		if (outsize > 0)
+			out[0] = '\0';
+		return;
+	}
+	out[o++] = '"';
+	for (size_t i = 0; i < len && o + 6 < outsize; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"')
+			out[o++] = (char) c;
+		else
+		{
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+}
+
+dcv_status
+dcv_check_utf8(const char *str, size_t len, dcv_status status, dcv_error *err)
+{
+	const unsigned char *s = (const unsigned char *) str;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = s[i];
+		size_t		n;
+		unsigned	cp;
+
+		if (c == 0)
+			return dcv_fail(err, status, "the input contains a NUL byte");
+		if (c < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3, cp = c & 0x07;
+		else
+			goto bad;
+		if (i + n >= len)
+			goto bad;
+		for (size_t k = 1; k <= n; k++)
+		{
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+			(cp >= 0xD800 && cp <= 0xDFFF))
+			goto bad;
+		i += n + 1;
+	}
+	return DCV_OK;
+bad:
+	return dcv_fail(err, status, "the input is not valid UTF-8 (byte %zu)", i + 1);
+}

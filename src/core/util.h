@@ -1,0 +1,40 @@
+/*
+ * util.h
+ *		Small helpers shared by the files of the core.
+ */
+#ifndef DCV_UTIL_H
+#define DCV_UTIL_H
+
+#include "dcv_core.h"
+
+#include <stdint.h>
+
+static inline char
+dcv_lower(unsigned char c)
+{
+	return (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+}
+
+/* Sets *err (status, printf-style detail, index -1) and returns the status. */
+extern dcv_status dcv_fail(dcv_error *err, dcv_status status, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
+/* Writes s (len bytes) in double quotes, non-printable bytes as \xNN. */
+extern void dcv_quote(char *out, size_t outsize, const char *s, size_t len);
+
+/* Rejects NUL bytes and malformed UTF-8. */
+extern dcv_status dcv_check_utf8(const char *s, size_t len, dcv_status status,
+								 dcv_error *err);
+
+/* FNV-1a. */
+static inline uint32_t
+dcv_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+#endif							/* DCV_UTIL_H */

@@ -1,0 +1,598 @@
+/*
+ * unit.c
+ *		Unit tests of the core (src/core), without the server.  Prints one line
+ *		per failure and ends with "N passed, N failed".
+ */
+#include "dcv_core.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	passed,
+			failed;
+
+static void
+check(int ok, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (ok)
+	{
+		passed++;
+		return;
+	}
+	failed++;
+	printf("FAIL: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
+/* A tracked allocator: everything is freed by arena_reset. */
+typedef struct arena
+{
+	void	  **blocks;
+	size_t		n,
+				cap;
+} arena;
+
+static void *
+arena_alloc(void *ctx, size_t size)
+{
+	arena	   *ar = ctx;
+	void	   *p;
+
+	if (ar->n == ar->cap)
+	{
+		ar->cap = ar->cap ? ar->cap * 2 : 64;
+		ar->blocks = realloc(ar->blocks, ar->cap * sizeof(void *));
+		if (ar->blocks == NULL)
+			abort();
+	}
+	p = malloc(size ? size : 1);
+	if (p == NULL)
+		abort();
+	ar->blocks[ar->n++] = p;
+	return p;
+}
+
+static void
+arena_reset(arena *ar)
+{
+	for (size_t i = 0; i < ar->n; i++)
+		free(ar->blocks[i]);
+	free(ar->blocks);
+	ar->blocks = NULL;
+	ar->n = ar->cap = 0;
+}
+
+static arena ar;
+static dcv_alloc alloc = {arena_alloc, &ar};
+
+/* ---- domain names ---- */
+
+static void
+domain_ok(const char *in, const char *want)
+{
+	char		out[DCV_DOMAIN_BUF],
+				out2[DCV_DOMAIN_BUF];
+	bool		wc,
+				wc2;
+	dcv_error	err;
+	dcv_status	st = dcv_normalize_domain(in, strlen(in), true, out, &wc, &err);
+	dcv_status	st2 = dcv_normalize_domain_slow(in, strlen(in), true, out2, &wc2, &err);
+
+	check(st == DCV_OK && strcmp(out, want) == 0,
+		  "normalize_domain(\"%s\") = \"%s\" (status %d: %s), want \"%s\"",
+		  in, st == DCV_OK ? out : "", st, st == DCV_OK ? "" : err.detail, want);
+	check(st2 == DCV_OK && strcmp(out2, want) == 0,
+		  "normalize_domain_slow(\"%s\") = \"%s\", want \"%s\"", in, st2 == DCV_OK ? out2 : "", want);
+	/* idempotent */
+	if (st == DCV_OK)
+	{
+		char		again[DCV_DOMAIN_BUF];
+
+		check(dcv_normalize_domain(out, strlen(out), true, again, &wc, &err) == DCV_OK &&
+			  strcmp(again, out) == 0, "normalize_domain not idempotent on \"%s\"", out);
+	}
+}
+
+static void
+domain_bad(const char *in, const char *detail_part)
+{
+	char		out[DCV_DOMAIN_BUF];
+	bool		wc;
+	dcv_error	err;
+	dcv_status	st = dcv_normalize_domain(in, strlen(in), true, out, &wc, &err);
+	dcv_status	st2 = dcv_normalize_domain_slow(in, strlen(in), true, out, &wc, &err);
+
+	check(st == DCV_ERR_DOMAIN, "normalize_domain(\"%s\") should fail, got status %d \"%s\"",
+		  in, st, st == DCV_OK ? out : "");
+	check(st2 == DCV_ERR_DOMAIN, "normalize_domain_slow(\"%s\") should fail", in);
+	if (st == DCV_ERR_DOMAIN && detail_part)
+	{
+		dcv_normalize_domain(in, strlen(in), true, out, &wc, &err);
+		check(strstr(err.detail, detail_part) != NULL,
+			  "normalize_domain(\"%s\") detail \"%s\" lacks \"%s\"", in, err.detail, detail_part);
+	}
+}
+
+static void
+test_domains(void)
+{
+	char		big[2048];
+
+	domain_ok("\xEF\xBC\xB7\xEF\xBC\xB7\xEF\xBC\xB7\xEF\xBC\x8E" "Example\xE3\x80\x82" "co.JP.",
+			  "www.example.co.jp");
+	domain_ok("*.\xE4\xBE\x8B\xE3\x81\x88.jp", "*.xn--r8jz45g.jp");
+	domain_ok("\xE4\xBE\x8B\xE3\x81\x88.JP", "xn--r8jz45g.jp");
+	domain_ok("XN--R8JZ45G.jp", "xn--r8jz45g.jp");
+	domain_ok("Example.COM", "example.com");
+	domain_ok("example.com.", "example.com");
+	domain_ok("a-b.example.com", "a-b.example.com");
+	domain_ok("xn--exmple-4nf.com", "xn--exmple-4nf.com");
+	/* Cyrillic a: a valid name of a different domain */
+	domain_ok("ex\xD0\xB0mple.com", "xn--exmple-4nf.com");
+	/* zero-width space and soft hyphen are ignored by UTS#46 */
+	domain_ok("exa\xE2\x80\x8Bmple.com", "example.com");
+	domain_ok("exa\xC2\xADmple.com", "example.com");
+	/* non-transitional: sharp s stays */
+	domain_ok("stra\xC3\x9F" "e.de", "xn--strae-oqa.de");
+	/* fullwidth asterisk maps to "*" */
+	domain_ok("\xEF\xBC\x8A.example.com", "*.example.com");
+	domain_ok("example\xEF\xBD\xA1" "com", "example.com");
+	domain_ok("example\xEF\xBC\x8E" "com\xE3\x80\x82", "example.com");
+	domain_ok("a1.com", "a1.com");
+	domain_ok("1a.com", "1a.com");
+	domain_ok("example.com1", "example.com1");
+	domain_ok("localhost", "localhost");
+	domain_ok("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E.\xE6\x9D\xB1\xE4\xBA\xAC.jp",
+			  "xn--wgv71a119e.xn--1lqs71d.jp");
+
+	domain_bad("", "empty");
+	domain_bad(".", "empty");
+	domain_bad("a..b", "empty label");
+	domain_bad("example.com..", "empty label");
+	domain_bad(".example.com", "empty label");
+	domain_bad("foo bar.com", "contains \" \"");
+	domain_bad("_dmarc.example.com", "contains \"_\"");
+	domain_bad("_dmarc.\xE4\xBE\x8B\xE3\x81\x88.jp", "contains \"_\"");
+	domain_bad("-a.example.com", "begins with a hyphen");
+	domain_bad("a-.example.com", "ends with a hyphen");
+	domain_bad("ab--cd.example.com", "third and fourth");
+	domain_bad("xn--abc.com", NULL);
+	domain_bad("xn--zz.com", NULL);
+	domain_bad("xn--ls8h.com", NULL);	/* emoji: disallowed */
+	domain_bad("1.2.3.4", "IPv4");
+	domain_bad("example.123", "IPv4");
+	domain_bad("::1", NULL);
+	domain_bad("[192.0.2.1]", NULL);
+	domain_bad("a.*.example.com", "whole first label");
+	domain_bad("*example.com", "whole first label");
+	domain_bad("*", "needs a domain");
+	domain_bad("*.", "needs a domain");
+	domain_bad("**.example.com", NULL);
+	domain_bad("\xE2\x92\x88" "com", NULL);	/* U+2488 maps to "1." ... */
+	domain_bad("a\x01.com", NULL);
+	domain_bad("\xFF\xFE.com", "UTF-8");
+	domain_bad("\xC0\xAE.com", "UTF-8");
+	domain_bad("\xED\xA0\x80.com", "UTF-8");
+	domain_bad("example.com\xE3\x80", "UTF-8");
+	domain_bad("ex ample.com", NULL);
+	domain_bad("\xEF\xBC\xA0.com", NULL);	/* fullwidth @ */
+
+	/* lengths */
+	memset(big, 'a', 63);
+	strcpy(big + 63, ".com");
+	domain_ok(big, big);
+	memset(big, 'a', 64);
+	strcpy(big + 64, ".com");
+	domain_bad(big, "at most 63");
+	{
+		/* 253 octets is fine, 254 is not */
+		char		name[300];
+		size_t		p = 0;
+
+		while (p < 240)
+		{
+			memset(name + p, 'a', 9);
+			name[p + 9] = '.';
+			p += 10;
+		}
+		memcpy(name + p, "abcdefghi.jp", 13);	/* 240 + 12 = 252 */
+		domain_ok(name, name);
+		memmove(name + 1, name, strlen(name) + 1);
+		name[0] = 'b';			/* 253 */
+		domain_ok(name, name);
+		memmove(name + 1, name, strlen(name) + 1);
+		name[0] = 'c';			/* 254 */
+		domain_bad(name, "at most 253");
+	}
+	memset(big, 'a', 2000);
+	big[2000] = '\0';
+	domain_bad(big, "at most 1024");
+
+	/* a wildcard is refused where not allowed */
+	{
+		char		out[DCV_DOMAIN_BUF];
+		bool		wc;
+		dcv_error	err;
+
+		check(dcv_normalize_domain("*.a.com", 7, false, out, &wc, &err) == DCV_ERR_DOMAIN,
+			  "wildcard refused when not allowed");
+		check(dcv_normalize_domain("*.a.com", 7, true, out, &wc, &err) == DCV_OK && wc,
+			  "wildcard flag set");
+	}
+}
+
+/* ---- base domains ---- */
+
+static void
+base_ok(const char *in, const char *want)
+{
+	dcv_domain	d;
+	dcv_error	err;
+	char		slow[DCV_DOMAIN_BUF];
+	dcv_status	st = dcv_domain_analyze(in, strlen(in), &d, &err);
+
+	check(st == DCV_OK && strcmp(d.base, want) == 0,
+		  "base(\"%s\") = \"%s\" (%s), want \"%s\"", in, st == DCV_OK ? d.base : "",
+		  st == DCV_OK ? "" : err.detail, want);
+	if (st == DCV_OK)
+		check(dcv_base_domain_slow(d.name, slow, &err) == DCV_OK && strcmp(slow, d.base) == 0,
+			  "slow base(\"%s\") differs", in);
+}
+
+static void
+base_bad(const char *in)
+{
+	dcv_domain	d;
+	dcv_error	err;
+	dcv_status	st = dcv_domain_analyze(in, strlen(in), &d, &err);
+
+	check(st == DCV_ERR_PUBLIC_SUFFIX, "base(\"%s\") should be a public suffix error, got %d (%s)",
+		  in, st, st == DCV_OK ? d.base : err.detail);
+}
+
+static void
+test_base(void)
+{
+	base_ok("www.shop.example.co.jp", "example.co.jp");
+	base_ok("*.\xE4\xBE\x8B\xE3\x81\x88.jp", "xn--r8jz45g.jp");
+	base_ok("city.kawasaki.jp", "city.kawasaki.jp");
+	base_ok("www.city.kawasaki.jp", "city.kawasaki.jp");
+	base_ok("foo.github.io", "github.io");
+	base_ok("github.io", "github.io");
+	base_ok("example.uk.com", "uk.com");
+	base_ok("a.b.example.uk.com", "uk.com");
+	base_ok("example.tokyo.jp", "example.tokyo.jp");
+	base_ok("www.example.example", "example.example");
+	base_ok("a.b.c.d.e.f.g.h.example.com", "example.com");
+	base_ok("x.y.schools.nsw.edu.au", "y.schools.nsw.edu.au");
+	base_ok("a.b.c.d.e.f.y.schools.nsw.edu.au", "y.schools.nsw.edu.au");
+	base_ok("*.example.com", "example.com");
+	base_bad("co.jp");
+	base_bad("jp");
+	base_bad("kawasaki.jp");
+	base_bad("foo.kawasaki.jp");
+	base_bad("com");
+	base_bad("*.co.jp");
+	base_bad("localhost");
+	base_bad("schools.nsw.edu.au");
+}
+
+/*
+ * The walk in dcv_base_domain skips suffixes of more than 6 labels: that
+ * holds only while no ICANN rule has more than 5 labels.  Check the list.
+ */
+static void
+test_psl_depth(void)
+{
+	FILE	   *f = fopen("/usr/share/publicsuffix/public_suffix_list.dat", "r");
+	char		line[512];
+	bool		icann = false;
+	int			maxlabels = 0;
+
+	check(f != NULL, "public_suffix_list.dat is readable");
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *r = line;
+		int			n = 1;
+
+		if (strstr(line, "===BEGIN ICANN DOMAINS==="))
+			icann = true;
+		if (strstr(line, "===END ICANN DOMAINS==="))
+			icann = false;
+		if (!icann || line[0] == '/' || line[0] == '\n' || line[0] == ' ')
+			continue;
+		if (r[0] == '!')
+			r++;
+		if (r[0] == '*' && r[1] == '.')
+			r += 2;
+		for (char *p = r; *p && *p != '\n' && *p != ' '; p++)
+			if (*p == '.')
+				n++;
+		if (n > maxlabels)
+			maxlabels = n;
+	}
+	fclose(f);
+	check(maxlabels >= 2 && maxlabels + 1 <= 6,
+		  "ICANN rules have at most %d labels; the base-domain walk assumes at most 5", maxlabels);
+}
+
+/* ---- e-mail addresses ---- */
+
+static void
+email_ok(const char *in, const char *want)
+{
+	char		out[DCV_EMAIL_BUF];
+	size_t		len;
+	dcv_error	err;
+	dcv_status	st = dcv_normalize_email(in, strlen(in), out, &len, &err);
+
+	check(st == DCV_OK && strcmp(out, want) == 0 && len == strlen(want),
+		  "normalize_email(\"%s\") = \"%s\" (%s), want \"%s\"", in, st == DCV_OK ? out : "",
+		  st == DCV_OK ? "" : err.detail, want);
+	if (st == DCV_OK)
+	{
+		char		again[DCV_EMAIL_BUF];
+
+		check(dcv_normalize_email(out, len, again, &len, &err) == DCV_OK && strcmp(again, out) == 0,
+			  "normalize_email not idempotent on \"%s\"", out);
+	}
+}
+
+static void
+email_bad(const char *in, const char *detail_part)
+{
+	char		out[DCV_EMAIL_BUF];
+	size_t		len;
+	dcv_error	err;
+	dcv_status	st = dcv_normalize_email(in, strlen(in), out, &len, &err);
+
+	check(st == DCV_ERR_EMAIL, "normalize_email(\"%s\") should fail, got \"%s\"", in,
+		  st == DCV_OK ? out : err.detail);
+	if (st == DCV_ERR_EMAIL && detail_part)
+		check(strstr(err.detail, detail_part) != NULL,
+			  "normalize_email(\"%s\") detail \"%s\" lacks \"%s\"", in, err.detail, detail_part);
+}
+
+static void
+test_emails(void)
+{
+	char		big[200];
+
+	email_ok(" Admin@Example.CO.JP ", "admin@example.co.jp");
+	email_ok("\tadmin@example.com\r\n", "admin@example.com");
+	email_ok("admin@example.com.", "admin@example.com");
+	email_ok("first.last+tag@example.com", "first.last+tag@example.com");
+	email_ok("a#$&'*+-/=?^_`{|}~@example.com", "a#$&'*+-/=?^_`{|}~@example.com");
+	email_ok("admin@\xE4\xBE\x8B\xE3\x81\x88.jp", "admin@xn--r8jz45g.jp");
+	email_ok("admin@\xEF\xBD\x85xample.com", "admin@example.com");
+	email_ok("admin@ex\xD0\xB0mple.com", "admin@xn--exmple-4nf.com");
+
+	email_bad("REDACTED FOR PRIVACY", "no \"@\"");
+	email_bad("", "empty");
+	email_bad("   ", "empty");
+	email_bad("\"a@b\"@example.com", "quoted");
+	email_bad("\"admin\"@example.com", "quoted");
+	email_bad("admin%evil.example@example.com", "route");
+	email_bad("evil.example!admin@example.com", "route");
+	email_bad("Name <a@example.com>", "angle brackets");
+	email_bad("<a@example.com>", "angle brackets");
+	email_bad("admin@[192.0.2.1]", "literal");
+	email_bad("admin(comment)@example.com", "comments");
+	email_bad("a@b@example.com", "more than one");
+	email_bad("admin\xEF\xBC\xA0" "example.com", "FULLWIDTH COMMERCIAL AT");
+	email_bad("admin@localhost", "single label");
+	email_bad("admin@", "domain part is empty");
+	email_bad("@example.com", "local part is empty");
+	email_bad(".admin@example.com", "begins with a dot");
+	email_bad("admin.@example.com", "ends with a dot");
+	email_bad("ad..min@example.com", "two dots");
+	email_bad("ad min@example.com", "white space");
+	email_bad("ad\x01min@example.com", "control");
+	email_bad("\xE7\xAE\xA1\xE7\x90\x86@example.com", "outside ASCII");
+	email_bad("admin@*.example.com", "wildcard");
+	email_bad("admin@example..com", "empty label");
+	email_bad("admin@exa_mple.com", "not a valid host name");
+	email_bad("admin@1.2.3.4", "IPv4");
+	email_bad("https://example.com/contact", NULL);
+	email_bad("admin,x@example.com", "dot-atom");
+	email_bad("admin;@example.com", "dot-atom");
+	email_bad("admin\\@example.com", "dot-atom");
+	email_bad("admin@exa\xFFmple.com", "UTF-8");
+	memset(big, 'a', 65);
+	strcpy(big + 65, "@example.com");
+	email_bad(big, "at most 64");
+	memset(big, 'a', 64);
+	strcpy(big + 64, "@example.com");
+	email_ok(big, big);
+}
+
+/* ---- candidates and decisions ---- */
+
+static dcv_str
+S(const char *s)
+{
+	dcv_str		r = {s, s ? strlen(s) : 0};
+
+	return r;
+}
+
+static void
+test_candidates(void)
+{
+	dcv_domain	d;
+	dcv_error	err;
+	dcv_candidates c;
+	dcv_str		whois[] = {S("Zed@example.co.jp"), S("REDACTED FOR PRIVACY"),
+	S("admin@EXAMPLE.co.jp"), S(NULL), S("abc@registrar.example")};
+	const char *want[] = {"abc@registrar.example", "admin@example.co.jp", "zed@example.co.jp",
+		"administrator@example.co.jp", "hostmaster@example.co.jp", "postmaster@example.co.jp",
+	"webmaster@example.co.jp"};
+	dcv_source	wsrc[] = {0, 0, 0, 1, 1, 1, 1};
+
+	check(dcv_domain_analyze("www.Example.co.jp", 17, &d, &err) == DCV_OK, "analyze");
+	dcv_build_candidates(&d, whois, 5, false, &alloc, &c, &err);
+	check(c.n == 7, "candidates count %zu, want 7", c.n);
+	for (size_t i = 0; i < 7 && i < c.n; i++)
+		check(strcmp(c.items[i].email, want[i]) == 0 && c.items[i].source == wsrc[i],
+			  "candidate %zu = %s/%s, want %s", i, c.items[i].email,
+			  dcv_source_name(c.items[i].source), want[i]);
+	check(dcv_candidates_contain(&c, "zed@example.co.jp"), "contains whois");
+	check(dcv_candidates_contain(&c, "webmaster@example.co.jp"), "contains constructed");
+	check(!dcv_candidates_contain(&c, "admin@www.example.co.jp"), "subdomain not without flag");
+	check(!dcv_candidates_contain(&c, "REDACTED FOR PRIVACY"), "redacted not a candidate");
+
+	dcv_build_candidates(&d, whois, 5, true, &alloc, &c, &err);
+	check(c.n == 12, "with subdomains: %zu, want 12", c.n);
+	check(c.n == 12 && strcmp(c.items[7].email, "admin@www.example.co.jp") == 0 &&
+		  c.items[7].source == DCV_SRC_SUBDOMAIN, "first subdomain candidate");
+
+	check(dcv_domain_analyze("a.b.shop.example.co.jp", 22, &d, &err) == DCV_OK, "analyze deep");
+	dcv_build_candidates(&d, NULL, 0, true, &alloc, &c, &err);
+	check(c.n == 5 + 15, "deep: %zu candidates, want 20", c.n);
+	check(c.n == 20 && strcmp(c.items[5].email, "admin@a.b.shop.example.co.jp") == 0 &&
+		  strcmp(c.items[19].email, "webmaster@shop.example.co.jp") == 0, "deep order");
+
+	check(dcv_domain_analyze("*.shop.example.co.jp", 20, &d, &err) == DCV_OK, "analyze wildcard");
+	dcv_build_candidates(&d, NULL, 0, true, &alloc, &c, &err);
+	check(c.n == 10 && strcmp(c.items[5].email, "admin@shop.example.co.jp") == 0,
+		  "wildcard: subdomain at the name without *.");
+
+	check(dcv_domain_analyze("*.example.co.jp", 15, &d, &err) == DCV_OK, "analyze wc base");
+	dcv_build_candidates(&d, NULL, 0, true, &alloc, &c, &err);
+	check(c.n == 5, "wildcard of base: no subdomain candidates (%zu)", c.n);
+
+	/* a WHOIS entry equal to a constructed one is listed once, as WHOIS */
+	{
+		dcv_str		w2[] = {S("hostmaster@example.co.jp"), S(" HOSTMASTER@example.co.jp ")};
+
+		dcv_domain_analyze("example.co.jp", 13, &d, &err);
+		dcv_build_candidates(&d, w2, 2, false, &alloc, &c, &err);
+		check(c.n == 5 && c.n_whois == 1 && strcmp(c.items[0].email, "hostmaster@example.co.jp") == 0 &&
+			  strcmp(c.items[3].email, "postmaster@example.co.jp") == 0, "dedupe with constructed");
+	}
+	arena_reset(&ar);
+}
+
+static dcv_status
+decide(dcv_line line, dcv_era era, const char *domain, const dcv_str *des, size_t nd,
+	   const dcv_str *whois, size_t nw, bool sub, dcv_decision *out, dcv_error *err)
+{
+	dcv_decision_in in = {line, era, sub, S(domain), des, nd, whois, nw};
+
+	return dcv_decide(&in, &alloc, out, err);
+}
+
+static void
+want_recipients(const char *name, dcv_status st, const dcv_decision *d, dcv_rule rule,
+				const char *const *want, size_t n)
+{
+	bool		ok = st == DCV_OK && d->n == n && d->rule == rule;
+
+	for (size_t i = 0; ok && i < n; i++)
+		ok = strcmp(d->recipients[i], want[i]) == 0;
+	check(ok, "%s: status %d, rule %s, %zu recipients (first %s)", name, st,
+		  st == DCV_OK ? dcv_rule_name(d->rule) : "-", st == DCV_OK ? d->n : 0,
+		  st == DCV_OK && d->n ? d->recipients[0] : "-");
+}
+
+static void
+test_decisions(void)
+{
+	dcv_decision d;
+	dcv_error	err;
+	dcv_status	st;
+	dcv_str		w1[] = {S("b@example.co.jp"), S("A@example.co.jp")};
+	dcv_str		redacted[] = {S("REDACTED FOR PRIVACY")};
+	dcv_str		webm[] = {S("WEBMASTER@example.com")};
+	dcv_str		evil[] = {S("admin@evil.example")};
+	dcv_str		z[] = {S("z@example.com")};
+	dcv_str		nulls[] = {S(NULL), S(NULL)};
+
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "www.example.co.jp", NULL, 0, w1, 2, false, &d, &err);
+	want_recipients("whois_first", st, &d, DCV_RULE_WHOIS_FIRST,
+					(const char *[]) {"a@example.co.jp"}, 1);
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "\xE4\xBE\x8B\xE3\x81\x88.jp", NULL, 0, NULL, 0, false, &d, &err);
+	want_recipients("admin_fallback idn", st, &d, DCV_RULE_ADMIN_FALLBACK,
+					(const char *[]) {"admin@xn--r8jz45g.jp"}, 1);
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "www.example.com", NULL, 0, redacted, 1, false, &d, &err);
+	want_recipients("admin_fallback redacted", st, &d, DCV_RULE_ADMIN_FALLBACK,
+					(const char *[]) {"admin@example.com"}, 1);
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "www.example.com", nulls, 2, NULL, 0, false, &d, &err);
+	want_recipients("all-NULL designated is none", st, &d, DCV_RULE_ADMIN_FALLBACK,
+					(const char *[]) {"admin@example.com"}, 1);
+	st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "example.com", webm, 1, NULL, 0, false, &d, &err);
+	want_recipients("dv designated", st, &d, DCV_RULE_DESIGNATED,
+					(const char *[]) {"webmaster@example.com"}, 1);
+	st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "example.com", NULL, 0, NULL, 0, false, &d, &err);
+	check(st == DCV_ERR_NO_DESIGNATED, "dv without designated fails (%d)", st);
+	st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "example.com", nulls, 2, NULL, 0, false, &d, &err);
+	check(st == DCV_ERR_NO_DESIGNATED, "dv with NULLs only fails (%d)", st);
+	st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "example.com", evil, 1, NULL, 0, false, &d, &err);
+	check(st == DCV_ERR_NOT_CANDIDATE && err.index == 0, "dv designated evil fails (%d)", st);
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_BEFORE_NOTICE, "example.com", NULL, 0, z, 1, false, &d, &err);
+	want_recipients("before notice", st, &d, DCV_RULE_ALL_CANDIDATES,
+					(const char *[]) {"z@example.com", "admin@example.com", "administrator@example.com",
+		"hostmaster@example.com", "postmaster@example.com", "webmaster@example.com"}, 6);
+	st = decide(DCV_LINE_DV, DCV_ERA_BEFORE_NOTICE, "example.com", evil, 1, NULL, 0, false, &d, &err);
+	want_recipients("before notice ignores designated", st, &d, DCV_RULE_ALL_CANDIDATES,
+					(const char *[]) {"admin@example.com", "administrator@example.com",
+		"hostmaster@example.com", "postmaster@example.com", "webmaster@example.com"}, 5);
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NO_WHOIS, "example.com", NULL, 0, z, 1, false, &d, &err);
+	want_recipients("no whois era: admin fallback", st, &d, DCV_RULE_ADMIN_FALLBACK,
+					(const char *[]) {"admin@example.com"}, 1);
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NO_WHOIS, "example.com", z, 1, z, 1, false, &d, &err);
+	check(st == DCV_ERR_NOT_CANDIDATE && strstr(err.detail, "SC-080"), "no whois era: whois designated refused");
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NO_EMAIL, "example.com", NULL, 0, z, 1, false, &d, &err);
+	check(st == DCV_ERR_NO_EMAIL_METHOD, "no email era fails");
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "co.jp", NULL, 0, NULL, 0, false, &d, &err);
+	check(st == DCV_ERR_PUBLIC_SUFFIX, "public suffix fails");
+	st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "exa mple.com", NULL, 0, NULL, 0, false, &d, &err);
+	check(st == DCV_ERR_DOMAIN, "bad domain fails");
+
+	{
+		dcv_str		des[] = {S("admin@example.com"), S(NULL), S("z@example.com"), S("ADMIN@example.com"),
+		S("webmaster@example.com")};
+
+		st = decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "www.example.com", des, 5, z, 1, false, &d, &err);
+		want_recipients("designated dedupe keeps order", st, &d, DCV_RULE_DESIGNATED,
+						(const char *[]) {"admin@example.com", "z@example.com", "webmaster@example.com"}, 3);
+	}
+	{
+		dcv_str		des[] = {S("admin@www.example.com")};
+
+		st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "www.example.com", des, 1, NULL, 0, false, &d, &err);
+		check(st == DCV_ERR_NOT_CANDIDATE && strstr(err.detail, "subdomain"), "subdomain needs flag");
+		st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "www.example.com", des, 1, NULL, 0, true, &d, &err);
+		want_recipients("subdomain with flag", st, &d, DCV_RULE_DESIGNATED,
+						(const char *[]) {"admin@www.example.com"}, 1);
+	}
+	{
+		dcv_str		des[] = {S("admin@example.com"), S("not an address")};
+
+		st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "example.com", des, 2, NULL, 0, false, &d, &err);
+		check(st == DCV_ERR_DESIGNATED_UNUSABLE && err.index == 1, "unusable designated, index 1");
+	}
+	arena_reset(&ar);
+}
+
+int
+main(void)
+{
+	test_domains();
+	test_base();
+	test_psl_depth();
+	test_emails();
+	test_candidates();
+	test_decisions();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
