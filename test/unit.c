@@ -70,7 +70,7 @@ arena_reset(arena *ar)
 }
 
 static arena ar;
-static dcv_alloc alloc = {arena_alloc, &ar};
+static dcv_alloc alloc = {arena_alloc, &ar, NULL};
 
 /* ---- domain names ---- */
 

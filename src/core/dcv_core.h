@@ -55,6 +55,12 @@ typedef struct dcv_alloc
 {
 	dcv_alloc_fn fn;
 	void	   *ctx;
+
+	/*
+	 * Called now and then in long loops (may be NULL).  It may leave by
+	 * longjmp: the core holds no library memory when it calls it.
+	 */
+	void		(*interrupt) (void);
 } dcv_alloc;
 
 /* A string of the caller's: ptr == NULL stands for SQL NULL. */

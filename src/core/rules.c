@@ -76,6 +76,12 @@ cmp_strp(const void *x, const void *y)
 	return strcmp(*(const char *const *) x, *(const char *const *) y);
 }
 
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp((const char *) x, (const char *) y);
+}
+
 /* Usable WHOIS e-mails in normal form, sorted, each once; returns the count. */
 static size_t
 whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***out)
@@ -94,13 +100,13 @@ whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***o
 		size_t		len;
 		dcv_error	e;
 
+		dcv_tick(a, i);
 		if (whois[i].ptr == NULL ||
 			dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, &e) != DCV_OK)
 			continue;
 		w[k++] = copy_str(a, buf, len);
 	}
-	if (k > 1)
-		qsort(w, k, sizeof(char *), cmp_strp);
+	dcv_sort((void **) w, k, cmp_str, a);
 	for (size_t i = 0; i < k; i++)
 		if (u == 0 || strcmp(w[u - 1], w[i]) != 0)
 			w[u++] = w[i];
@@ -240,13 +246,7 @@ typedef struct pos_email
 static int
 cmp_pos_email(const void *x, const void *y)
 {
-	const pos_email *p = x,
-			   *q = y;
-	int			r = strcmp(p->email, q->email);
-
-	if (r != 0)
-		return r;
-	return (p->pos > q->pos) - (p->pos < q->pos);
+	return strcmp(((const pos_email *) x)->email, ((const pos_email *) y)->email);
 }
 
 static int
@@ -266,17 +266,20 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 {
 	dcv_candidates c;
 	pos_email  *pe;
+	pos_email **pp;
 	size_t		k = 0,
 				u = 0;
 
 	dcv_build_candidates(dom, whois, n_whois, in->subdomains, a, &c, err);
 	pe = a->fn(a->ctx, in->n_designated * sizeof(pos_email));
+	pp = a->fn(a->ctx, in->n_designated * sizeof(pos_email *));
 	for (size_t i = 0; i < in->n_designated; i++)
 	{
 		char		buf[DCV_EMAIL_BUF];
 		size_t		len;
 		char	   *e;
 
+		dcv_tick(a, i);
 		if (in->designated[i].ptr == NULL)
 			continue;
 		if (dcv_normalize_email(in->designated[i].ptr, in->designated[i].len,
@@ -294,19 +297,23 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 		}
 		e = copy_str(a, buf, len);
 		pe[k].email = e;
-		pe[k++].pos = i;
+		pe[k].pos = i;
+		pp[k] = &pe[k];
+		k++;
 	}
-	/* Each address once, at its first position: sort, drop repeats, sort back. */
-	if (k > 1)
-		qsort(pe, k, sizeof(pos_email), cmp_pos_email);
+
+	/*
+	 * Each address once, at its first position: a stable sort by address
+	 * keeps the first of equals first; drop repeats, sort back by position.
+	 */
+	dcv_sort((void **) pp, k, cmp_pos_email, a);
 	for (size_t i = 0; i < k; i++)
-		if (u == 0 || strcmp(pe[u - 1].email, pe[i].email) != 0)
-			pe[u++] = pe[i];
-	if (u > 1)
-		qsort(pe, u, sizeof(pos_email), cmp_pos);
+		if (u == 0 || strcmp(pp[u - 1]->email, pp[i]->email) != 0)
+			pp[u++] = pp[i];
+	dcv_sort((void **) pp, u, cmp_pos, a);
 	out->recipients = a->fn(a->ctx, (u ? u : 1) * sizeof(char *));
 	for (size_t i = 0; i < u; i++)
-		out->recipients[i] = pe[i].email;
+		out->recipients[i] = pp[i]->email;
 	out->n = u;
 	out->rule = DCV_RULE_DESIGNATED;
 	return DCV_OK;
@@ -372,6 +379,7 @@ dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
 			size_t		len;
 			dcv_error	e;
 
+			dcv_tick(a, i);
 			if (whois[i].ptr == NULL ||
 				dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, &e) != DCV_OK)
 				continue;

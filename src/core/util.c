@@ -95,3 +95,50 @@ dcv_check_utf8(const char *str, size_t len, dcv_status status, dcv_error *err)
 bad:
 	return dcv_fail(err, status, "the input is not valid UTF-8 (byte %zu)", i + 1);
 }
+
+void
+dcv_sort(void **items, size_t n, int (*cmp) (const void *x, const void *y),
+		 const dcv_alloc *a)
+{
+	void	  **src = items;
+	void	  **dst;
+	size_t		ticks = 0;
+
+	if (n < 2)
+		return;
+	dst = a->fn(a->ctx, n * sizeof(void *));
+	/* bottom-up: runs of width w merged from src into dst, then swap */
+	for (size_t w = 1; w < n; w *= 2)
+	{
+		for (size_t lo = 0; lo < n; lo += 2 * w)
+		{
+			size_t		mid = lo + w < n ? lo + w : n;
+			size_t		hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t		i = lo,
+						j = mid,
+						k = lo;
+
+			while (i < mid && j < hi)
+				dst[k++] = cmp(src[j], src[i]) < 0 ? src[j++] : src[i++];
+			while (i < mid)
+				dst[k++] = src[i++];
+			while (j < hi)
+				dst[k++] = src[j++];
+			ticks += hi - lo;
+			if (a->interrupt && ticks >= 65536)
+			{
+				ticks = 0;
+				a->interrupt();
+			}
+		}
+		{
+			void	  **t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != items)
+		for (size_t i = 0; i < n; i++)
+			items[i] = src[i];
+}

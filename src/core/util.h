@@ -26,6 +26,23 @@ extern void dcv_quote(char *out, size_t outsize, const char *s, size_t len);
 extern dcv_status dcv_check_utf8(const char *s, size_t len, dcv_status status,
 								 dcv_error *err);
 
+/* Calls a->interrupt every 1024th time i passes. */
+static inline void
+dcv_tick(const dcv_alloc *a, size_t i)
+{
+	if (a->interrupt && (i & 1023) == 1023)
+		a->interrupt();
+}
+
+/*
+ * Stable merge sort of an array of pointers, with a buffer from the
+ * allocator and interrupt checks (so a long sort can be cancelled without
+ * leaking memory, which qsort's own buffer would).
+ */
+extern void dcv_sort(void **items, size_t n,
+					 int (*cmp) (const void *x, const void *y),
+					 const dcv_alloc *a);
+
 /* FNV-1a. */
 static inline uint32_t
 dcv_hash(const char *s, size_t len)

@@ -1,0 +1,82 @@
+/*
+ * candidates.c
+ *		SQL functions dcv_candidates and dcv_is_candidate.
+ */
+#include "dcv.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(dcv_candidates_sql);
+PG_FUNCTION_INFO_V1(dcv_is_candidate_sql);
+
+/* Analyses the domain and builds the candidates, or raises. */
+static void
+build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
+	  dcv_candidates *c)
+{
+	dcv_str		d = dcv_text_utf8(domain);
+	dcv_str    *whois = NULL;
+	size_t		n_whois = 0;
+	dcv_error	err;
+	char	   *problem;
+
+	if (dcv_domain_analyze(d.ptr, d.len, dom, &err) != DCV_OK)
+	{
+		dcv_report	r;
+
+		dcv_domain_report(&err, dcv_show(domain), &r);
+		dcv_raise(&r);
+	}
+	if (whois_arr && !dcv_array_utf8(whois_arr, &whois, &n_whois, "whois_emails", &problem))
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s", problem)));
+	dcv_build_candidates(dom, whois, n_whois, subdomains, &dcv_palloc, c, &err);
+}
+
+Datum
+dcv_candidates_sql(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	dcv_domain	dom;
+	dcv_candidates c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	build(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+		  !PG_ARGISNULL(2) && PG_GETARG_BOOL(2), &dom, &c);
+	for (size_t i = 0; i < c.n; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = CStringGetTextDatum(c.items[i].email);
+		values[1] = CStringGetTextDatum(dcv_source_name(c.items[i].source));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+Datum
+dcv_is_candidate_sql(PG_FUNCTION_ARGS)
+{
+	dcv_domain	dom;
+	dcv_candidates c;
+	dcv_str		e;
+	char		norm[DCV_EMAIL_BUF];
+	size_t		len;
+	dcv_error	err;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	build(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+		  !PG_ARGISNULL(3) && PG_GETARG_BOOL(3), &dom, &c);
+	if (PG_ARGISNULL(2))
+		PG_RETURN_BOOL(false);
+	e = dcv_text_utf8(PG_GETARG_TEXT_PP(2));
+	if (dcv_normalize_email(e.ptr, e.len, norm, &len, &err) != DCV_OK)
+		PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(dcv_candidates_contain(&c, norm));
+}

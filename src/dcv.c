@@ -1,0 +1,171 @@
+/*
+ * dcv.c
+ *		Module set-up and the helpers every wrapper uses: text and arrays to
+ *		UTF-8, the palloc allocator for the core, error reports.
+ */
+#include "dcv.h"
+
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+
+PG_MODULE_MAGIC;
+
+static void *
+dcv_palloc_fn(void *ctx, size_t size)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext, size ? size : 1);
+}
+
+static void
+dcv_interrupt(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+const dcv_alloc dcv_palloc = {dcv_palloc_fn, NULL, dcv_interrupt};
+
+/*
+ * In UTF8 and SQL_ASCII databases the bytes are passed as they are (the core
+ * checks that they are UTF-8); elsewhere they are converted.
+ */
+static dcv_str
+to_utf8(const char *s, int len)
+{
+	int			enc = GetDatabaseEncoding();
+	dcv_str		r;
+	char	   *u;
+
+	r.ptr = s;
+	r.len = len;
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return r;
+	u = pg_server_to_any(s, len, PG_UTF8);
+	if (u != s)
+	{
+		r.ptr = u;
+		r.len = strlen(u);
+	}
+	return r;
+}
+
+dcv_str
+dcv_text_utf8(text *t)
+{
+	return to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+bool
+dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n, const char *what,
+			   char **problem)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	dcv_str    *res;
+
+	*out = NULL;
+	*n = 0;
+	if (ARR_NDIM(arr) > 1)
+	{
+		*problem = psprintf("%s must be a one-dimensional array, not %d-dimensional",
+							what, ARR_NDIM(arr));
+		return false;
+	}
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		elog(ERROR, "%s: expected a text array", what);
+	deconstruct_array_builtin(arr, TEXTOID, &elems, &nulls, &nelems);
+	res = MemoryContextAllocHuge(CurrentMemoryContext,
+								 (nelems ? nelems : 1) * sizeof(dcv_str));
+	for (int i = 0; i < nelems; i++)
+	{
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		if (nulls[i])
+		{
+			res[i].ptr = NULL;
+			res[i].len = 0;
+		}
+		else
+			res[i] = dcv_text_utf8(DatumGetTextPP(elems[i]));
+	}
+	*out = res;
+	*n = nelems;
+	return true;
+}
+
+char *
+dcv_show_cstr(const char *s, int len)
+{
+	int			cut = pg_mbcharcliplen(s, len, 100);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, s, cut);
+	if (cut < len)
+		appendStringInfoString(&buf, "...");
+	return buf.data;
+}
+
+char *
+dcv_show(text *t)
+{
+	return dcv_show_cstr(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+void
+dcv_raise(const dcv_report *r)
+{
+	ereport(ERROR,
+			(errcode(r->sqlstate),
+			 errmsg_internal("%s", r->message),
+			 r->detail ? errdetail_internal("%s", r->detail) : 0,
+			 r->hint ? errhint("%s", r->hint) : 0));
+	pg_unreachable();
+}
+
+/* A core detail ("the name is empty") as a sentence ("The name is empty."). */
+char *
+dcv_sentence(const char *detail)
+{
+	char	   *s = psprintf("%s.", detail);
+
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] += 'A' - 'a';
+	return s;
+}
+
+void
+dcv_domain_report(const dcv_error *err, const char *shown, dcv_report *r)
+{
+	r->detail = dcv_sentence(err->detail);
+	r->hint = NULL;
+	switch (err->status)
+	{
+		case DCV_ERR_PUBLIC_SUFFIX:
+			r->sqlstate = ERRCODE_DCV_PUBLIC_SUFFIX;
+			r->message = psprintf("domain name \"%s\" has no base domain", shown);
+			r->hint = pstrdup("Order a name below the public suffix, such as example.co.jp for co.jp.");
+			break;
+		case DCV_ERR_DOMAIN:
+			r->sqlstate = ERRCODE_DCV_INVALID_DOMAIN;
+			r->message = psprintf("invalid domain name \"%s\"", shown);
+			break;
+		default:
+			r->sqlstate = ERRCODE_INTERNAL_ERROR;
+			r->message = psprintf("could not process domain name \"%s\"", shown);
+			break;
+	}
+}
+
+ArrayType *
+dcv_recipients_array(const dcv_decision *d)
+{
+	Datum	   *elems = palloc((d->n ? d->n : 1) * sizeof(Datum));
+
+	for (size_t i = 0; i < d->n; i++)
+		elems[i] = CStringGetTextDatum(d->recipients[i]);
+	return construct_array_builtin(elems, (int) d->n, TEXTOID);
+}

@@ -1,0 +1,89 @@
+/*
+ * dcv.h
+ *		Shared pieces of the SQL-callable wrappers around the core.
+ */
+#ifndef DCV_H
+#define DCV_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/array.h"
+#include "utils/date.h"
+
+#include "dcv_core.h"
+
+/* SQLSTATEs of dcv's own errors (class ZD). */
+#define ERRCODE_DCV_INVALID_DOMAIN		MAKE_SQLSTATE('Z','D','0','0','1')
+#define ERRCODE_DCV_PUBLIC_SUFFIX		MAKE_SQLSTATE('Z','D','0','0','2')
+#define ERRCODE_DCV_INVALID_EMAIL		MAKE_SQLSTATE('Z','D','0','0','3')
+#define ERRCODE_DCV_NOT_CANDIDATE		MAKE_SQLSTATE('Z','D','0','0','4')
+#define ERRCODE_DCV_NO_DESIGNATED		MAKE_SQLSTATE('Z','D','0','0','5')
+#define ERRCODE_DCV_UNKNOWN_PRODUCT		MAKE_SQLSTATE('Z','D','0','0','6')
+#define ERRCODE_DCV_NO_EMAIL_METHOD		MAKE_SQLSTATE('Z','D','0','0','7')
+#define ERRCODE_DCV_BUILTIN_ROW			MAKE_SQLSTATE('Z','D','0','0','8')
+
+/* An allocator for the core: palloc in the current context. */
+extern const dcv_alloc dcv_palloc;
+
+/* A text argument as UTF-8 (converted from the database encoding). */
+extern dcv_str dcv_text_utf8(text *t);
+
+/*
+ * A one-dimensional text[] as UTF-8 strings; NULL elements have ptr NULL.
+ * Returns false and sets *problem for an array of more than one dimension.
+ */
+extern bool dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n,
+						   const char *what, char **problem);
+
+/* The value named in a message: at most 100 characters of it. */
+extern char *dcv_show(text *t);
+extern char *dcv_show_cstr(const char *s, int len);
+
+/* An error as the message/detail/hint/SQLSTATE it is reported with. */
+typedef struct dcv_report
+{
+	int			sqlstate;
+	char	   *message;
+	char	   *detail;
+	char	   *hint;
+} dcv_report;
+
+/* A core detail ("the name is empty") as a sentence ("The name is empty."). */
+extern char *dcv_sentence(const char *detail);
+
+extern void dcv_raise(const dcv_report *r) pg_attribute_noreturn();
+
+/* The report for a core error on a domain (shown as given by the user). */
+extern void dcv_domain_report(const dcv_error *err, const char *shown, dcv_report *r);
+
+/* Product lookup through the backend cache (product.c). */
+typedef struct dcv_product_info
+{
+	bool		found;
+	dcv_line	line;
+} dcv_product_info;
+
+extern dcv_product_info dcv_lookup_product(const char *code, int len);
+
+/* Which rules are in force on a date (product.c, same cache). */
+extern dcv_era dcv_era_on(DateADT d);
+extern char *dcv_sc090_date(void);
+
+/* Decision as used by dcv_default_recipient, dcv_decision and the trigger. */
+typedef struct dcv_outcome
+{
+	bool		ok;
+	dcv_decision decision;
+	dcv_line	line;
+	bool		line_known;
+	dcv_report	report;			/* when !ok */
+} dcv_outcome;
+
+extern void dcv_decide_sql(text *product, text *domain, ArrayType *designated,
+						   ArrayType *whois, bool has_as_of, DateADT as_of,
+						   bool subdomains, dcv_outcome *out);
+
+extern ArrayType *dcv_recipients_array(const dcv_decision *d);
+
+#endif							/* DCV_H */
