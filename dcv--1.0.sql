@@ -109,34 +109,49 @@ CREATE TRIGGER dcv_product_cache
 	FOR EACH STATEMENT EXECUTE FUNCTION dcv_cache_invalidate();
 
 INSERT INTO dcv_product
-	(code, line, brand, validation, wildcard, multi_domain, name_en, name_ja, builtin)
+	(code, line, brand, validation, wildcard, multi_domain, name_en, builtin)
 VALUES
-	('QuickSSLPremium', 'dv', 'GeoTrust', 'DV', false, false,
-	 'GeoTrust QuickSSL Premium', 'ジオトラスト クイック SSL プレミアム', true),
-	('QuickSSLPremiumWildcard', 'dv', 'GeoTrust', 'DV', true, false,
-	 'GeoTrust QuickSSL Premium Wildcard', 'ジオトラスト クイック SSL プレミアム ワイルドカード', true),
-	('QuickSSLPremiumMD', 'dv', 'GeoTrust', 'DV', false, true,
-	 'GeoTrust QuickSSL Premium Multi-Domain', 'ジオトラスト クイック SSL プレミアム マルチドメイン', true),
-	('TrueBizID', 'ov_ev', 'GeoTrust', 'OV', false, false,
-	 'GeoTrust True BusinessID', 'ジオトラスト トゥルービジネス ID', true),
-	('TrueBizIDWildcard', 'ov_ev', 'GeoTrust', 'OV', true, false,
-	 'GeoTrust True BusinessID Wildcard', 'ジオトラスト トゥルービジネス ID ワイルドカード', true),
-	('TrueBizIDMD', 'ov_ev', 'GeoTrust', 'OV', false, true,
-	 'GeoTrust True BusinessID Multi-Domain', 'ジオトラスト トゥルービジネス ID マルチドメイン', true),
-	('TrueBizIDMDWC', 'ov_ev', 'GeoTrust', 'OV', true, true,
-	 'GeoTrust True BusinessID Multi-Domain Wildcard', 'ジオトラスト トゥルービジネス ID マルチドメイン ワイルドカード', true),
-	('TrueBizIDEV', 'ov_ev', 'GeoTrust', 'EV', false, false,
-	 'GeoTrust True BusinessID with EV', 'ジオトラスト トゥルービジネス ID with EV', true),
-	('TrueBizIDEVMD', 'ov_ev', 'GeoTrust', 'EV', false, true,
-	 'GeoTrust True BusinessID with EV Multi-Domain', 'ジオトラスト トゥルービジネス ID with EV マルチドメイン', true),
-	('SecureSite', 'ov_ev', 'Symantec', 'OV', false, false,
-	 'Symantec Secure Server ID', 'シマンテック セキュア・サーバ ID', true),
-	('SecureSitePro', 'ov_ev', 'Symantec', 'OV', false, false,
-	 'Symantec Global Server ID', 'シマンテック グローバル・サーバ ID', true),
-	('SecureSiteEV', 'ov_ev', 'Symantec', 'EV', false, false,
-	 'Symantec Secure Server ID EV', 'シマンテック セキュア・サーバ ID EV', true),
-	('SecureSiteProEV', 'ov_ev', 'Symantec', 'EV', false, false,
-	 'Symantec Global Server ID EV', 'シマンテック グローバル・サーバ ID EV', true);
+	('QuickSSLPremium', 'dv', 'GeoTrust', 'DV', false, false, 'GeoTrust QuickSSL Premium', true),
+	('QuickSSLPremiumWildcard', 'dv', 'GeoTrust', 'DV', true, false, 'GeoTrust QuickSSL Premium Wildcard', true),
+	('QuickSSLPremiumMD', 'dv', 'GeoTrust', 'DV', false, true, 'GeoTrust QuickSSL Premium Multi-Domain', true),
+	('TrueBizID', 'ov_ev', 'GeoTrust', 'OV', false, false, 'GeoTrust True BusinessID', true),
+	('TrueBizIDWildcard', 'ov_ev', 'GeoTrust', 'OV', true, false, 'GeoTrust True BusinessID Wildcard', true),
+	('TrueBizIDMD', 'ov_ev', 'GeoTrust', 'OV', false, true, 'GeoTrust True BusinessID Multi-Domain', true),
+	('TrueBizIDMDWC', 'ov_ev', 'GeoTrust', 'OV', true, true, 'GeoTrust True BusinessID Multi-Domain Wildcard', true),
+	('TrueBizIDEV', 'ov_ev', 'GeoTrust', 'EV', false, false, 'GeoTrust True BusinessID with EV', true),
+	('TrueBizIDEVMD', 'ov_ev', 'GeoTrust', 'EV', false, true, 'GeoTrust True BusinessID with EV Multi-Domain', true),
+	('SecureSite', 'ov_ev', 'Symantec', 'OV', false, false, 'Symantec Secure Server ID', true),
+	('SecureSitePro', 'ov_ev', 'Symantec', 'OV', false, false, 'Symantec Global Server ID', true),
+	('SecureSiteEV', 'ov_ev', 'Symantec', 'EV', false, false, 'Symantec Secure Server ID EV', true),
+	('SecureSiteProEV', 'ov_ev', 'Symantec', 'EV', false, false, 'Symantec Global Server ID EV', true);
+
+-- The Japanese names of the notice, written with Unicode escapes so that the
+-- script reads the same in every database encoding; where the encoding cannot
+-- hold them (LATIN1, SQL_ASCII, ...) they stay NULL.
+DO $$
+BEGIN
+	UPDATE dcv_product AS p SET name_ja = j.name_ja
+	FROM (VALUES
+		('QuickSSLPremium', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30AF\30A4\30C3\30AF SSL \30D7\30EC\30DF\30A2\30E0'),
+		('QuickSSLPremiumWildcard', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30AF\30A4\30C3\30AF SSL \30D7\30EC\30DF\30A2\30E0 \30EF\30A4\30EB\30C9\30AB\30FC\30C9'),
+		('QuickSSLPremiumMD', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30AF\30A4\30C3\30AF SSL \30D7\30EC\30DF\30A2\30E0 \30DE\30EB\30C1\30C9\30E1\30A4\30F3'),
+		('TrueBizID', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30C8\30A5\30EB\30FC\30D3\30B8\30CD\30B9 ID'),
+		('TrueBizIDWildcard', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30C8\30A5\30EB\30FC\30D3\30B8\30CD\30B9 ID \30EF\30A4\30EB\30C9\30AB\30FC\30C9'),
+		('TrueBizIDMD', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30C8\30A5\30EB\30FC\30D3\30B8\30CD\30B9 ID \30DE\30EB\30C1\30C9\30E1\30A4\30F3'),
+		('TrueBizIDMDWC', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30C8\30A5\30EB\30FC\30D3\30B8\30CD\30B9 ID \30DE\30EB\30C1\30C9\30E1\30A4\30F3 \30EF\30A4\30EB\30C9\30AB\30FC\30C9'),
+		('TrueBizIDEV', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30C8\30A5\30EB\30FC\30D3\30B8\30CD\30B9 ID with EV'),
+		('TrueBizIDEVMD', U&'\30B8\30AA\30C8\30E9\30B9\30C8 \30C8\30A5\30EB\30FC\30D3\30B8\30CD\30B9 ID with EV \30DE\30EB\30C1\30C9\30E1\30A4\30F3'),
+		('SecureSite', U&'\30B7\30DE\30F3\30C6\30C3\30AF \30BB\30AD\30E5\30A2\30FB\30B5\30FC\30D0 ID'),
+		('SecureSitePro', U&'\30B7\30DE\30F3\30C6\30C3\30AF \30B0\30ED\30FC\30D0\30EB\30FB\30B5\30FC\30D0 ID'),
+		('SecureSiteEV', U&'\30B7\30DE\30F3\30C6\30C3\30AF \30BB\30AD\30E5\30A2\30FB\30B5\30FC\30D0 ID EV'),
+		('SecureSiteProEV', U&'\30B7\30DE\30F3\30C6\30C3\30AF \30B0\30ED\30FC\30D0\30EB\30FB\30B5\30FC\30D0 ID EV')
+	) AS j(code, name_ja)
+	WHERE p.code = j.code;
+EXCEPTION WHEN untranslatable_character OR character_not_in_repertoire
+	OR syntax_error OR feature_not_supported THEN
+	RAISE NOTICE 'dcv: the database encoding cannot hold the Japanese product names; name_ja is left NULL';
+END
+$$;
 
 SELECT pg_catalog.pg_extension_config_dump('dcv_product', 'WHERE NOT builtin');
 

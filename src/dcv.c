@@ -147,7 +147,7 @@ dcv_domain_report(const dcv_error *err, const char *shown, dcv_report *r)
 		case DCV_ERR_PUBLIC_SUFFIX:
 			r->sqlstate = ERRCODE_DCV_PUBLIC_SUFFIX;
 			r->message = psprintf("domain name \"%s\" has no base domain", shown);
-			r->hint = pstrdup("Order a name below the public suffix, such as example.co.jp for co.jp.");
+			r->hint = pstrdup("Orders are for names below a public suffix, such as example.co.jp below co.jp.");
 			break;
 		case DCV_ERR_DOMAIN:
 			r->sqlstate = ERRCODE_DCV_INVALID_DOMAIN;

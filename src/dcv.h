@@ -70,6 +70,9 @@ extern dcv_product_info dcv_lookup_product(const char *code, int len);
 extern dcv_era dcv_era_on(DateADT d);
 extern char *dcv_sc090_date(void);
 
+/* A date as YYYY-MM-DD, whatever DateStyle says. */
+extern char *dcv_iso_date(DateADT d);
+
 /* Decision as used by dcv_default_recipient, dcv_decision and the trigger. */
 typedef struct dcv_outcome
 {

@@ -110,7 +110,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 		case DCV_ERR_NO_EMAIL_METHOD:
 			set_report(r, ERRCODE_DCV_NO_EMAIL_METHOD,
 					   psprintf("no e-mail DCV method is in force on %s",
-								DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(as_of)))),
+								dcv_iso_date(as_of)),
 					   psprintf("Ballot SC-090 ended e-mail to constructed addresses (BR 3.2.2.4.4), the last e-mail method, on %s.",
 								dcv_sc090_date()),
 					   pstrdup("The dates are in dcv_rule_date."));

@@ -21,6 +21,7 @@
 #include "miscadmin.h"
 #include "storage/sinval.h"
 #include "utils/builtins.h"
+#include "utils/datetime.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -249,10 +250,23 @@ dcv_era_on(DateADT d)
 }
 
 char *
+dcv_iso_date(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	if (DATE_NOT_FINITE(d))
+		return pstrdup(DATE_IS_NOBEGIN(d) ? "-infinity" : "infinity");
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return psprintf("%04d-%02d-%02d", y, m, day);
+}
+
+char *
 dcv_sc090_date(void)
 {
 	ensure_cache();
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(cache.sc090)));
+	return dcv_iso_date(cache.sc090);
 }
 
 /*

@@ -88,6 +88,45 @@ has_alabel(const char *s, size_t len)
 }
 
 /*
+ * libidn2 refused the name: name the A-label at fault when there is one,
+ * else give the library's reason.
+ */
+static dcv_status
+idn2_failure(const char *buf, size_t len, int rc, dcv_error *err)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		end = i;
+
+		while (end < len && buf[end] != '.')
+			end++;
+		if (end - i >= 4 && end - i <= DCV_LABEL_MAX && memcmp(buf + i, "xn--", 4) == 0)
+		{
+			char		label[DCV_LABEL_MAX + 1];
+			char	   *res = NULL;
+			int			lrc;
+
+			memcpy(label, buf + i, end - i);
+			label[end - i] = '\0';
+			lrc = idn2_to_ascii_8z(label, &res, IDN2_NONTRANSITIONAL);
+			free(res);
+			if (lrc != IDN2_OK)
+			{
+				char		q[DCV_LABEL_MAX * 4 + 8];
+
+				dcv_quote(q, sizeof(q), label, end - i);
+				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s is not a valid A-label: %s",
+								q, idn2_strerror(lrc));
+			}
+		}
+		i = end + 1;
+	}
+	return dcv_fail(err, DCV_ERR_DOMAIN, "UTS#46 processing failed: %s", idn2_strerror(rc));
+}
+
+/*
  * UTS#46 mapping and conversion to A-labels by libidn2, into out (at most
  * outsize - 1 bytes).  The input is ASCII-lowercased first (mapping commutes
  * with that).
@@ -109,8 +148,7 @@ map_with_idn2(const char *in, size_t len, char *out, size_t outsize,
 	if (rc != IDN2_OK)
 	{
 		free(res);
-		return dcv_fail(err, DCV_ERR_DOMAIN, "UTS#46 processing failed: %s",
-						idn2_strerror(rc));
+		return idn2_failure(buf, len, rc, err);
 	}
 	n = strlen(res);
 	if (n >= outsize)
