@@ -8,7 +8,7 @@ PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
 CORE_SRCS = src/core/util.c src/core/domain.c src/core/email.c src/core/rules.c
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
-	src/product.o
+	src/product.o src/trigger.o
 
 DEP_CFLAGS := $(shell pkg-config --cflags libidn2 libpsl)
 DEP_LIBS := $(shell pkg-config --libs libidn2 libpsl)

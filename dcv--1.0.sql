@@ -226,3 +226,15 @@ LANGUAGE C STABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION dcv_decision(text, text, text[], text[], date, boolean) IS
 'dcv_default_recipient with the rule applied and the product line; problem holds the error instead of raising it';
+
+--
+-- The order trigger.
+--
+
+CREATE FUNCTION dcv_recipient_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'dcv_recipient_trigger'
+LANGUAGE C;
+
+COMMENT ON FUNCTION dcv_recipient_trigger() IS
+'BEFORE INSERT OR UPDATE row trigger: (product_col, domain_col, designated_col, whois_col, recipients_col [, rule_col [, as_of_col]])';

@@ -1,0 +1,220 @@
+/*
+ * trigger.c
+ *		dcv_recipient_trigger: a BEFORE INSERT OR UPDATE row trigger that
+ *		writes the DCV recipients (and the rule applied) into an order row.
+ *
+ *	CREATE TRIGGER ... BEFORE INSERT OR UPDATE ON orders FOR EACH ROW
+ *	EXECUTE FUNCTION dcv_recipient_trigger(product_col, domain_col,
+ *		designated_col, whois_col, recipients_col [, rule_col [, as_of_col]]);
+ *
+ * The trigger owns the recipients and rule columns: on UPDATE it decides
+ * again when a source column changed or when the statement writes one of the
+ * columns it owns, so no UPDATE leaves recipients the rules did not choose;
+ * an UPDATE of other columns only compares a few values.
+ */
+#include "dcv.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "nodes/bitmapset.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+PG_FUNCTION_INFO_V1(dcv_recipient_trigger);
+
+enum
+{
+	COL_PRODUCT = 0,
+	COL_DOMAIN,
+	COL_DESIGNATED,
+	COL_WHOIS,
+	COL_RECIPIENTS,
+	COL_RULE,
+	COL_AS_OF,
+	NUM_COLS
+};
+
+static const char *const col_role[NUM_COLS] = {
+	"product", "domain", "designated", "whois", "recipients", "rule", "as_of"
+};
+
+/* The types each column may have (0-terminated). */
+static const Oid col_types[NUM_COLS][3] = {
+	{TEXTOID, VARCHAROID, 0},
+	{TEXTOID, VARCHAROID, 0},
+	{TEXTARRAYOID, 0},
+	{TEXTARRAYOID, 0},
+	{TEXTARRAYOID, 0},
+	{TEXTOID, 0},
+	{DATEOID, 0}
+};
+
+static const char *const col_type_names[NUM_COLS] = {
+	"text or varchar", "text or varchar", "text[]", "text[]", "text[]", "text", "date"
+};
+
+static void
+trigger_context(void *arg)
+{
+	errcontext("dcv_recipient_trigger on table \"%s\"", (const char *) arg);
+}
+
+/* Resolves the trigger's column arguments, checking names and types. */
+static int
+resolve_columns(TriggerData *td, int *attnums)
+{
+	Trigger    *tg = td->tg_trigger;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	const char *table = RelationGetRelationName(td->tg_relation);
+
+	if (tg->tgnargs < 5 || tg->tgnargs > 7)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("dcv_recipient_trigger on table \"%s\" takes 5 to 7 arguments, not %d",
+						table, tg->tgnargs),
+				 errhint("The arguments are the columns product, domain, designated, whois, recipients, and optionally rule and as_of.")));
+
+	for (int i = 0; i < tg->tgnargs; i++)
+	{
+		const char *name = tg->tgargs[i];
+		int			attnum = SPI_fnumber(desc, name);
+		Oid			type;
+		bool		ok = false;
+
+		if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of relation \"%s\" does not exist", name, table),
+					 errdetail("It is the %s column of dcv_recipient_trigger.", col_role[i])));
+		type = TupleDescAttr(desc, attnum - 1)->atttypid;
+		for (int k = 0; col_types[i][k] != 0; k++)
+			ok |= (type == col_types[i][k]);
+		if (!ok)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" of relation \"%s\" is of type %s",
+							name, table, format_type_be(type)),
+					 errdetail("The %s column of dcv_recipient_trigger must be of type %s.",
+							   col_role[i], col_type_names[i])));
+		attnums[i] = attnum;
+	}
+	return tg->tgnargs;
+}
+
+/* Whether an UPDATE must decide again. */
+static bool
+needs_decision(TriggerData *td, const int *attnums, int ncols)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	const Bitmapset *updated = td->tg_updatedcols;
+
+	for (int i = 0; i < ncols; i++)
+	{
+		int			attnum = attnums[i];
+		Form_pg_attribute att = TupleDescAttr(desc, attnum - 1);
+		bool		oldnull,
+					newnull;
+		Datum		oldv,
+					newv;
+
+		/* Written by the statement: a column the trigger owns, or a source. */
+		if (bms_is_member(attnum - FirstLowInvalidHeapAttributeNumber, updated))
+			return true;
+		oldv = heap_getattr(td->tg_trigtuple, attnum, desc, &oldnull);
+		newv = heap_getattr(td->tg_newtuple, attnum, desc, &newnull);
+		if (oldnull != newnull)
+			return true;
+		if (!oldnull && !datumIsEqual(oldv, newv, att->attbyval, att->attlen))
+			return true;
+	}
+	return false;
+}
+
+Datum
+dcv_recipient_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	HeapTuple	tuple;
+	TupleDesc	desc;
+	int			attnums[NUM_COLS];
+	int			ncols;
+	const char *table;
+	bool		isnull[NUM_COLS];
+	Datum		values[NUM_COLS];
+	dcv_outcome out;
+	int			setcols[2];
+	Datum		setvals[2];
+	bool		setnulls[2] = {false, false};
+	ErrorContextCallback errcb;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dcv_recipient_trigger: not fired by trigger manager")));
+	table = RelationGetRelationName(td->tg_relation);
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dcv_recipient_trigger on table \"%s\" must be fired for each row", table)));
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dcv_recipient_trigger on table \"%s\" must be fired BEFORE INSERT OR UPDATE", table)));
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		tuple = td->tg_trigtuple;
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		tuple = td->tg_newtuple;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dcv_recipient_trigger on table \"%s\" must be fired for INSERT or UPDATE", table)));
+
+	desc = RelationGetDescr(td->tg_relation);
+	ncols = resolve_columns(td, attnums);
+
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !needs_decision(td, attnums, ncols))
+		return PointerGetDatum(tuple);
+
+	for (int i = 0; i < NUM_COLS; i++)
+	{
+		isnull[i] = true;
+		values[i] = (Datum) 0;
+		if (i < ncols && i != COL_RECIPIENTS && i != COL_RULE)
+			values[i] = heap_getattr(tuple, attnums[i], desc, &isnull[i]);
+	}
+
+	errcb.callback = trigger_context;
+	errcb.arg = (void *) table;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
+
+	if (isnull[COL_PRODUCT] || isnull[COL_DOMAIN])
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("the order has no %s", isnull[COL_PRODUCT] ? "product" : "domain"),
+				 errdetail("Column \"%s\" is NULL; the recipients cannot be decided without it.",
+						   NameStr(TupleDescAttr(desc, attnums[isnull[COL_PRODUCT] ? COL_PRODUCT : COL_DOMAIN] - 1)->attname))));
+
+	dcv_decide_sql(DatumGetTextPP(values[COL_PRODUCT]), DatumGetTextPP(values[COL_DOMAIN]),
+				   isnull[COL_DESIGNATED] ? NULL : DatumGetArrayTypeP(values[COL_DESIGNATED]),
+				   isnull[COL_WHOIS] ? NULL : DatumGetArrayTypeP(values[COL_WHOIS]),
+				   !isnull[COL_AS_OF], isnull[COL_AS_OF] ? 0 : DatumGetDateADT(values[COL_AS_OF]),
+				   false, &out);
+	if (!out.ok)
+		dcv_raise(&out.report);
+	error_context_stack = errcb.previous;
+
+	setcols[0] = attnums[COL_RECIPIENTS];
+	setvals[0] = PointerGetDatum(dcv_recipients_array(&out.decision));
+	if (ncols > COL_RULE)
+	{
+		setcols[1] = attnums[COL_RULE];
+		setvals[1] = CStringGetTextDatum(dcv_rule_name(out.decision.rule));
+	}
+	return PointerGetDatum(heap_modify_tuple_by_cols(tuple, desc, ncols > COL_RULE ? 2 : 1,
+													 setcols, setvals, setnulls));
+}
