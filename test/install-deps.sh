@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs what building and testing dcv needs on Debian 12 (run as root).
+# Does nothing when everything is there already.
+set -e
+PKGS="make gcc pkg-config clang libclang-rt-14-dev valgrind
+      postgresql-15 postgresql-server-dev-15 postgresql-common
+      libidn2-dev libpsl-dev publicsuffix"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "installing:$missing"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
