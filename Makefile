@@ -5,7 +5,7 @@ MODULE_big = dcv
 DATA = dcv--1.0.sql
 PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
 
-CORE_SRCS = src/core/util.c src/core/domain.c src/core/email.c src/core/rules.c
+CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/email.c src/core/rules.c
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
 	src/product.o src/trigger.o

@@ -152,6 +152,51 @@ test_domains(void)
 	domain_ok("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E.\xE6\x9D\xB1\xE4\xBA\xAC.jp",
 			  "xn--wgv71a119e.xn--1lqs71d.jp");
 
+	/* Japanese labels, converted label by label (and compared with the whole-name path) */
+	{
+		static const char *const jp[] = {
+			"\xE4\xBE\x8B\xE3\x81\x88.jp",	/* 例え.jp */
+			"www.\xE4\xBE\x8B\xE3\x81\x88\xE3\x80\x82\xEF\xBD\x8A\xEF\xBD\x90",	/* www.例え。ｊｐ */
+			"\xEF\xBD\xB6\xEF\xBE\x9E\xEF\xBD\xB7\xEF\xBE\x9E.jp",	/* halfwidth ｶﾞｷﾞ.jp */
+			"\xE3\x81\x8B\xE3\x82\x99.jp",	/* か + combining voiced mark */
+			"\xE3\x82\xA2\xE3\x83\xBB\xE3\x82\xA4.jp",	/* ア・イ.jp */
+			"\xE3\x83\xBB.jp",	/* ・ alone */
+			"\xE3\x82\x99\xE3\x81\x8B.jp",	/* leading combining mark */
+			"\xE3\x81\x8B.\xE3\x82\x99.jp",	/* combining mark after a dot */
+			"\xEF\xBD\x85\xEF\xBD\x98\xE4\xBE\x8B-1.co.jp",	/* ｅｘ例-1.co.jp */
+			"-\xE4\xBE\x8B.jp",
+			"\xE4\xBE\x8B-.jp",
+			"\xE4\xBE\x8B..jp",
+			"\xE4\xBE\x8B.jp.",
+			"*.\xE6\x9D\xB1\xE4\xBA\xAC.\xE6\x9D\xB1\xE4\xBA\xAC.jp",
+			"_x.\xE4\xBE\x8B.jp",
+			"xn--r8jz45g.\xE4\xBE\x8B.jp",
+			NULL
+		};
+
+		for (int i = 0; jp[i]; i++)
+		{
+			char		o1[DCV_DOMAIN_BUF],
+						o2[DCV_DOMAIN_BUF];
+			bool		w1,
+						w2;
+			dcv_error	e1,
+						e2;
+			dcv_status	s1 = dcv_normalize_domain(jp[i], strlen(jp[i]), true, o1, &w1, &e1);
+			dcv_status	s2 = dcv_normalize_domain_slow(jp[i], strlen(jp[i]), true, o2, &w2, &e2);
+
+			/* twice, so that the second answer comes from the memo */
+			check(s1 == s2 && (s1 != DCV_OK || strcmp(o1, o2) == 0),
+				  "label path and whole-name path differ on case %d", i);
+			s1 = dcv_normalize_domain(jp[i], strlen(jp[i]), true, o1, &w1, &e1);
+			check(s1 == s2 && (s1 != DCV_OK || strcmp(o1, o2) == 0),
+				  "label memo and whole-name path differ on case %d", i);
+		}
+		domain_ok("\xEF\xBD\xB6\xEF\xBE\x9E.jp", "xn--mck.jp");	/* ｶﾞ -> ガ */
+		/* libidn2 does not apply the CONTEXTO rule of U+30FB on lookup */
+		domain_ok("\xE3\x83\xBB.jp", "xn--vek.jp");
+	}
+
 	domain_bad("", "empty");
 	domain_bad(".", "empty");
 	domain_bad("a..b", "empty label");
@@ -323,6 +368,65 @@ test_psl_depth(void)
 	fclose(f);
 	check(maxlabels >= 2 && maxlabels + 1 <= 6,
 		  "ICANN rules have at most %d labels; the base-domain walk assumes at most 5", maxlabels);
+}
+
+/*
+ * dcv's own table of the list must answer as libpsl does: every rule of the
+ * file, one and two labels below it, and its parent, through both paths.
+ */
+static void
+test_psl_table(void)
+{
+	FILE	   *f = fopen("/usr/share/publicsuffix/public_suffix_list.dat", "r");
+	char		line[512];
+	int			compared = 0,
+				differ = 0;
+
+	check(dcv_psl_table_ready(true), "the Public Suffix List table is in use");
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *r = line;
+		char		norm[DCV_DOMAIN_BUF];
+		bool		wc;
+		dcv_error	err;
+
+		if (line[0] == '/' || line[0] == '\n' || line[0] == ' ')
+			continue;
+		r[strcspn(r, " \t\r\n")] = '\0';
+		if (r[0] == '!')
+			r++;
+		if (r[0] == '*' && r[1] == '.')
+			r += 2;
+		if (dcv_normalize_domain(r, strlen(r), false, norm, &wc, &err) != DCV_OK)
+			continue;
+		for (int k = 0; k < 4; k++)
+		{
+			static const char *const prefix[] = {"", "a.", "b.a.", "c.b.a."};
+			char		name[DCV_DOMAIN_BUF * 2];
+			char		fast[DCV_DOMAIN_BUF],
+						slow[DCV_DOMAIN_BUF];
+			dcv_status	s1,
+						s2;
+
+			snprintf(name, sizeof(name), "%s%s", prefix[k], norm);
+			if (strlen(name) > DCV_DOMAIN_MAX)
+				continue;
+			s1 = dcv_base_domain(name, fast, &err);
+			s2 = dcv_base_domain_slow(name, slow, &err);
+			compared++;
+			if (s1 != s2 || (s1 == DCV_OK && strcmp(fast, slow) != 0))
+			{
+				if (differ++ < 10)
+					printf("base domain of %s: table %s, libpsl %s\n", name,
+						   s1 == DCV_OK ? fast : "(none)", s2 == DCV_OK ? slow : "(none)");
+			}
+		}
+	}
+	fclose(f);
+	check(compared > 30000 && differ == 0,
+		  "table and libpsl agree on %d names (%d differ)", compared, differ);
 }
 
 /* ---- e-mail addresses ---- */
@@ -590,6 +694,8 @@ main(void)
 	test_domains();
 	test_base();
 	test_psl_depth();
+	test_psl_table();
+	test_base();				/* again, now through the table */
 	test_emails();
 	test_candidates();
 	test_decisions();

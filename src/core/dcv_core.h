@@ -168,6 +168,13 @@ extern dcv_status dcv_base_domain(const char *name, char *out, dcv_error *err);
 extern dcv_status dcv_base_domain_slow(const char *name, char *out,
 									   dcv_error *err);
 
+/*
+ * Whether base domains come from dcv's own table of the Public Suffix List
+ * (equal to libpsl's answers, checked when built) rather than from libpsl;
+ * force builds the table now instead of after a few thousand lookups.
+ */
+extern bool dcv_psl_table_ready(bool force);
+
 /* Normalize and analyse an applied domain. */
 extern dcv_status dcv_domain_analyze(const char *in, size_t len,
 									 dcv_domain *out, dcv_error *err);

@@ -2,13 +2,12 @@
  * domain.c
  *		Normal form of a domain name (UTS#46 non-transitional, through
  *		libidn2, with a fast path for ASCII and fullwidth ASCII) and its base
- *		domain (ICANN section of the Public Suffix List, through libpsl).
+ *		domain (ICANN section of the Public Suffix List, see psl.c).
  */
 #include "dcv_core.h"
 #include "util.h"
 
 #include <idn2.h>
-#include <libpsl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,6 +263,164 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 	return DCV_OK;
 }
 
+/*
+ * Japanese labels, label by label.
+ *
+ * Order data repeats the same Japanese labels (例え, 東京, 株式会社 ...) in
+ * many names.  For labels whose characters are all ASCII, fullwidth ASCII,
+ * kana or kanji, UTS#46 processing of the whole name is the processing of
+ * each label on its own: none of these characters maps to a dot or combines
+ * across a dot, none is right-to-left (so no cross-label Bidi rule applies),
+ * and the contextual rules (katakana middle dot) look inside the label only.
+ * So such a label is converted once by libidn2 and remembered.  A name with
+ * any other character, an A-label, or a label libidn2 refuses goes through
+ * the whole-name path, which also writes the error.
+ */
+#define LABEL_MEMO_SIZE 4096
+#define LABEL_MEMO_KEY 96
+
+typedef struct label_memo
+{
+	uint32_t	hash;
+	uint8_t		keylen;			/* 0: empty slot */
+	uint8_t		outlen;
+	char		key[LABEL_MEMO_KEY];
+	char		out[DCV_LABEL_MAX + 1];
+} label_memo;
+
+static label_memo label_memo_slots[LABEL_MEMO_SIZE];
+
+/* Length of the separator at s (".", U+3002, U+FF0E, U+FF61), or 0. */
+static size_t
+separator_len(const unsigned char *s, size_t left)
+{
+	if (s[0] == '.')
+		return 1;
+	if (left >= 3 && ((s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x82) ||
+					  (s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8E) ||
+					  (s[0] == 0xEF && s[1] == 0xBD && s[2] == 0xA1)))
+		return 3;
+	return 0;
+}
+
+/* Whether every character of the (valid UTF-8) label is in the set above. */
+static bool
+japanese_label(const unsigned char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned	cp;
+
+		if (s[i] < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if ((s[i] & 0xF0) != 0xE0)
+			return false;		/* 2- and 4-byte sequences: other scripts */
+		cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+		if (!((cp >= 0x3041 && cp <= 0x3096) ||	/* hiragana */
+			  (cp >= 0x3099 && cp <= 0x309E) ||	/* voicing and iteration marks */
+			  (cp >= 0x30A1 && cp <= 0x30FE) ||	/* katakana, middle dot, long vowel */
+			  (cp >= 0x3005 && cp <= 0x3007) ||	/* 々 〆 〇 */
+			  (cp >= 0x3400 && cp <= 0x4DBF) ||	/* kanji, extension A */
+			  (cp >= 0x4E00 && cp <= 0x9FFF) ||	/* kanji */
+			  (cp >= 0xFF01 && cp <= 0xFF5E) ||	/* fullwidth ASCII */
+			  (cp >= 0xFF66 && cp <= 0xFF9F)))	/* halfwidth katakana */
+			return false;
+		i += 3;
+	}
+	return true;
+}
+
+/* One label through the memo and libidn2; false if libidn2 refuses it. */
+static bool
+label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
+{
+	uint32_t	h = dcv_hash(s, len);
+	label_memo *m = &label_memo_slots[h & (LABEL_MEMO_SIZE - 1)];
+	char		buf[DCV_INPUT_MAX + 1];
+	char	   *res = NULL;
+	size_t		n;
+
+	if (len < LABEL_MEMO_KEY && m->keylen == len && m->hash == h &&
+		memcmp(m->key, s, len) == 0)
+	{
+		memcpy(out, m->out, m->outlen);
+		*outlen = m->outlen;
+		return true;
+	}
+	for (size_t i = 0; i < len; i++)
+		buf[i] = dcv_lower((unsigned char) s[i]);
+	buf[len] = '\0';
+	if (idn2_to_ascii_8z(buf, &res, IDN2_NONTRANSITIONAL) != IDN2_OK)
+	{
+		free(res);
+		return false;
+	}
+	n = strlen(res);
+	if (n > DCV_LABEL_MAX || memchr(res, '.', n) != NULL)
+	{
+		free(res);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = dcv_lower((unsigned char) res[i]);
+	free(res);
+	*outlen = n;
+	if (len < LABEL_MEMO_KEY)
+	{
+		m->hash = h;
+		m->keylen = (uint8_t) len;
+		memcpy(m->key, s, len);
+		m->outlen = (uint8_t) n;
+		memcpy(m->out, out, n);
+	}
+	return true;
+}
+
+/*
+ * The whole name label by label, into out (outsize bytes); false when the
+ * name must take the whole-name path.
+ */
+static bool
+map_by_label(const char *in, size_t len, char *out, size_t outsize, size_t *outlen)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	size_t		i = 0,
+				o = 0;
+
+	for (;;)
+	{
+		size_t		start = i,
+					sep = 0,
+					n;
+
+		while (i < len && (sep = separator_len(s + i, len - i)) == 0)
+			i++;
+		if (o + (i - start) * 4 + DCV_LABEL_MAX + 2 > outsize)
+			return false;
+		if (fold_fast(s + start, i - start, out + o, &n))
+		{
+			if (n >= 4 && memcmp(out + o, "xn--", 4) == 0)
+				return false;
+		}
+		else if (!japanese_label(s + start, i - start) ||
+				 !label_to_ascii(in + start, i - start, out + o, &n))
+			return false;
+		o += n;
+		if (i >= len)
+			break;
+		out[o++] = '.';
+		i += sep;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return true;
+}
+
 static dcv_status
 precheck(const char *in, size_t len, dcv_error *err)
 {
@@ -292,7 +449,8 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 			(st = map_with_idn2(buf, n, buf, sizeof(buf), &n, err)) != DCV_OK)
 			return st;
 	}
-	else if ((st = map_with_idn2(in, len, buf, sizeof(buf), &n, err)) != DCV_OK)
+	else if (!(fast && map_by_label(in, len, buf, sizeof(buf), &n)) &&
+			 (st = map_with_idn2(in, len, buf, sizeof(buf), &n, err)) != DCV_OK)
 		return st;
 
 	return check_mapped(buf, n, allow_wildcard, out, wildcard, err);
@@ -314,55 +472,6 @@ dcv_normalize_domain_slow(const char *in, size_t len, bool allow_wildcard,
 
 /* ---------------------------------------------------------------- */
 
-static const psl_ctx_t *
-psl_ctx(void)
-{
-	static const psl_ctx_t *ctx;
-
-	if (ctx == NULL)
-		ctx = psl_builtin();
-	return ctx;
-}
-
-/*
- * A direct-mapped memo of libpsl's answers, keyed by the suffix.  It only
- * remembers what libpsl said; it never decides anything itself.
- */
-#define PSL_MEMO_SIZE 4096
-#define PSL_MEMO_KEY 72
-
-typedef struct psl_memo
-{
-	uint32_t	hash;
-	uint8_t		len;			/* 0: empty slot */
-	uint8_t		is_suffix;
-	char		key[PSL_MEMO_KEY];
-} psl_memo;
-
-static psl_memo memo[PSL_MEMO_SIZE];
-
-static bool
-is_public_suffix(const char *s)
-{
-	size_t		len = strlen(s);
-	uint32_t	h;
-	psl_memo   *m;
-	bool		r;
-
-	if (len >= PSL_MEMO_KEY)
-		return psl_is_public_suffix2(psl_ctx(), s, PSL_TYPE_ICANN) != 0;
-	h = dcv_hash(s, len);
-	m = &memo[h & (PSL_MEMO_SIZE - 1)];
-	if (m->len == len && m->hash == h && memcmp(m->key, s, len) == 0)
-		return m->is_suffix;
-	r = psl_is_public_suffix2(psl_ctx(), s, PSL_TYPE_ICANN) != 0;
-	m->hash = h;
-	m->len = (uint8_t) len;
-	m->is_suffix = r;
-	memcpy(m->key, s, len);
-	return r;
-}
-
 static dcv_status
 base_domain(const char *name, char *out, bool fast, dcv_error *err)
 {
@@ -382,8 +491,7 @@ base_domain(const char *name, char *out, bool fast, dcv_error *err)
 	for (size_t i = first; i < nlabels; i++)
 	{
 		const char *suffix = name + starts[i];
-		bool		ps = fast ? is_public_suffix(suffix)
-			: psl_is_public_suffix2(psl_ctx(), suffix, PSL_TYPE_ICANN) != 0;
+		bool		ps = fast ? dcv_psl_is_suffix(suffix) : dcv_psl_is_suffix_lib(suffix);
 
 		if (ps)
 		{

@@ -43,6 +43,12 @@ extern void dcv_sort(void **items, size_t n,
 					 int (*cmp) (const void *x, const void *y),
 					 const dcv_alloc *a);
 
+/* Public suffix, ICANN section: through the rule table when it is ready (psl.c). */
+extern bool dcv_psl_is_suffix(const char *s);
+
+/* The same question, always to libpsl. */
+extern bool dcv_psl_is_suffix_lib(const char *s);
+
 /* FNV-1a. */
 static inline uint32_t
 dcv_hash(const char *s, size_t len)

@@ -1,0 +1,297 @@
+/*
+ * psl.c
+ *		Is a name a public suffix, by the ICANN section of the Public Suffix
+ *		List as libpsl reads it?
+ *
+ * libpsl answers one suffix at a time, at a few hundred nanoseconds each.
+ * To decide base domains of millions of names, this file also keeps its own
+ * table of the list's rules, read from the file libpsl's built-in list was
+ * made from, and answers with libpsl's own logic (an exact rule, or a
+ * wildcard rule on the parent).  The table is used only when
+ *	 - the file is the one libpsl's built-in data was made from (same time
+ *	   stamp, not newer), and
+ *	 - every rule of the file, and the name below each rule, get the same
+ *	   answer from the table as from libpsl (checked when the table is built).
+ * Otherwise every question goes to libpsl.  The table is built after a
+ * process has asked a few thousand questions, so short sessions never pay
+ * for it.  dcv_base_domain_slow and the fuzz tests compare both paths.
+ */
+#include "dcv_core.h"
+#include "util.h"
+
+#include <idn2.h>
+#include <libpsl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PSL_FILE "/usr/share/publicsuffix/public_suffix_list.dat"
+
+/* Questions to libpsl before the table is built. */
+#define PSL_TABLE_AFTER 2000
+
+/* Rule flags, as libpsl keeps them. */
+#define F_ICANN		0x01
+#define F_PRIVATE	0x02
+#define F_WILDCARD	0x04
+#define F_EXCEPTION	0x08
+
+typedef struct rule
+{
+	char	   *name;			/* lowercase A-labels, without "*." or "!" */
+	uint32_t	hash;
+	uint8_t		flags;
+} rule;
+
+static struct
+{
+	bool		tried;			/* built, or found unusable */
+	bool		ready;			/* the table answers */
+	unsigned long asked;		/* questions so far */
+	rule	   *slots;			/* open addressing, power of two */
+	size_t		nslots;
+	size_t		nrules;
+} table;
+
+static const psl_ctx_t *
+ctx(void)
+{
+	static const psl_ctx_t *c;
+
+	if (c == NULL)
+		c = psl_builtin();
+	return c;
+}
+
+bool
+dcv_psl_is_suffix_lib(const char *s)
+{
+	return psl_is_public_suffix2(ctx(), s, PSL_TYPE_ICANN) != 0;
+}
+
+static rule *
+find(const char *s, size_t len, uint32_t h)
+{
+	size_t		mask = table.nslots - 1;
+
+	for (size_t i = h & mask;; i = (i + 1) & mask)
+	{
+		rule	   *r = &table.slots[i];
+
+		if (r->name == NULL)
+			return r;
+		if (r->hash == h && strncmp(r->name, s, len) == 0 && r->name[len] == '\0')
+			return r;
+	}
+}
+
+/* Adds a rule (or merges its flags); false when out of memory. */
+static bool
+add(const char *s, size_t len, uint8_t flags)
+{
+	uint32_t	h = dcv_hash(s, len);
+	rule	   *r = find(s, len, h);
+
+	if (r->name == NULL)
+	{
+		if ((r->name = malloc(len + 1)) == NULL)
+			return false;
+		memcpy(r->name, s, len);
+		r->name[len] = '\0';
+		r->hash = h;
+		table.nrules++;
+	}
+	r->flags |= flags;
+	return true;
+}
+
+static int
+lookup(const char *s, size_t len)
+{
+	rule	   *r = find(s, len, dcv_hash(s, len));
+
+	return r->name ? r->flags : -1;
+}
+
+/* libpsl's is_public_suffix() for PSL_TYPE_ICANN, over the table. */
+static bool
+table_is_suffix(const char *s)
+{
+	size_t		len = strlen(s);
+	const char *dot = memchr(s, '.', len);
+	int			f;
+
+	if (dot == NULL)
+		return true;			/* the implicit "*" rule */
+	f = lookup(s, len);
+	if (f >= 0)
+		return (f & F_ICANN) && !(f & F_EXCEPTION);
+	f = lookup(dot + 1, len - (dot + 1 - s));
+	return f >= 0 && (f & F_ICANN) && (f & F_WILDCARD);
+}
+
+static void
+free_table(void)
+{
+	for (size_t i = 0; i < table.nslots; i++)
+		free(table.slots[i].name);
+	free(table.slots);
+	table.slots = NULL;
+	table.nslots = table.nrules = 0;
+}
+
+/* A rule of the file as lowercase A-labels into out; false if it cannot be. */
+static bool
+rule_to_ascii(const char *r, char *out, size_t outsize)
+{
+	bool		ascii = true;
+	size_t		len = strlen(r);
+
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) r[i] >= 0x80)
+			ascii = false;
+	if (ascii)
+	{
+		if (len >= outsize)
+			return false;
+		for (size_t i = 0; i <= len; i++)
+			out[i] = dcv_lower((unsigned char) r[i]);
+		return true;
+	}
+	else
+	{
+		char	   *a = NULL;
+		int			rc = idn2_to_ascii_8z(r, &a, IDN2_NONTRANSITIONAL);
+		bool		ok = rc == IDN2_OK && strlen(a) < outsize;
+
+		if (ok)
+			strcpy(out, a);
+		free(a);
+		return ok;
+	}
+}
+
+/* Reads the file into the table; false if anything is off. */
+static bool
+load(void)
+{
+	FILE	   *f;
+	char		line[1024];
+	uint8_t		section = 0;
+	bool		ok = true;
+
+	table.nslots = 1 << 15;
+	table.slots = calloc(table.nslots, sizeof(rule));
+	if (table.slots == NULL)
+		return false;
+	if ((f = fopen(PSL_FILE, "r")) == NULL)
+		return false;
+	while (ok && fgets(line, sizeof(line), f))
+	{
+		char	   *r = line;
+		char		name[DCV_DOMAIN_BUF];
+		uint8_t		flags = section;
+
+		if (strstr(line, "===BEGIN ICANN DOMAINS==="))
+			section = F_ICANN;
+		else if (strstr(line, "===BEGIN PRIVATE DOMAINS==="))
+			section = F_PRIVATE;
+		else if (strstr(line, "===END "))
+			section = 0;
+		if (line[0] == '/' || line[0] == '\n' || line[0] == ' ' || line[0] == '\t' ||
+			line[0] == '\r' || section == 0)
+			continue;
+		r[strcspn(r, " \t\r\n")] = '\0';
+		if (r[0] == '!')
+		{
+			flags |= F_EXCEPTION;
+			r++;
+		}
+		else if (r[0] == '*' && r[1] == '.')
+		{
+			flags |= F_WILDCARD;
+			r += 2;
+		}
+		if (strchr(r, '*') || strchr(r, '!'))
+		{
+			ok = false;			/* a rule form this table does not know */
+			break;
+		}
+		if (!rule_to_ascii(r, name, sizeof(name)))
+		{
+			ok = false;
+			break;
+		}
+		ok = add(name, strlen(name), flags) && table.nrules * 2 < table.nslots;
+	}
+	fclose(f);
+	return ok && table.nrules > 1000;
+}
+
+/*
+ * Asks libpsl and the table the same questions about every rule: the rule
+ * itself (exact and exception rules), a name below it (wildcard rules) and
+ * its parent.  Any difference and the table is not used.
+ */
+static bool
+verify(void)
+{
+	for (size_t i = 0; i < table.nslots; i++)
+	{
+		const char *name = table.slots[i].name;
+		char		below[DCV_DOMAIN_BUF + 8];
+		const char *dot;
+
+		if (name == NULL)
+			continue;
+		if (table_is_suffix(name) != dcv_psl_is_suffix_lib(name))
+			return false;
+		if (strlen(name) + 5 < sizeof(below))
+		{
+			snprintf(below, sizeof(below), "x--0.%s", name);
+			if (table_is_suffix(below) != dcv_psl_is_suffix_lib(below))
+				return false;
+		}
+		if ((dot = strchr(name, '.')) != NULL &&
+			table_is_suffix(dot + 1) != dcv_psl_is_suffix_lib(dot + 1))
+			return false;
+	}
+	return true;
+}
+
+static void
+build(void)
+{
+	struct stat st;
+
+	table.tried = true;
+	if (psl_builtin_outdated() || stat(PSL_FILE, &st) != 0 ||
+		(time_t) psl_builtin_file_time() != st.st_mtime)
+		return;
+	if (!load() || !verify())
+	{
+		free_table();
+		return;
+	}
+	table.ready = true;
+}
+
+bool
+dcv_psl_table_ready(bool force)
+{
+	if (!table.tried && force)
+		build();
+	return table.ready;
+}
+
+bool
+dcv_psl_is_suffix(const char *s)
+{
+	if (!table.tried && ++table.asked >= PSL_TABLE_AFTER)
+		build();
+	if (table.ready)
+		return table_is_suffix(s);
+	return dcv_psl_is_suffix_lib(s);
+}
