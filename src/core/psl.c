@@ -289,9 +289,22 @@ dcv_psl_table_ready(bool force)
 bool
 dcv_psl_is_suffix(const char *s)
 {
+	const char *tld;
+
 	if (!table.tried && ++table.asked >= PSL_TABLE_AFTER)
 		build();
-	if (table.ready)
-		return table_is_suffix(s);
-	return dcv_psl_is_suffix_lib(s);
+	if (!table.ready)
+		return dcv_psl_is_suffix_lib(s);
+
+	/*
+	 * Names under a top-level label the list does not know go to libpsl:
+	 * its built-in data answers for some of them in ways the file does not
+	 * say (libpsl 0.21.2 calls "x.m" a public suffix), and such names are
+	 * rare in orders.
+	 */
+	tld = strrchr(s, '.');
+	tld = tld ? tld + 1 : s;
+	if (lookup(tld, strlen(tld)) < 0)
+		return dcv_psl_is_suffix_lib(s);
+	return table_is_suffix(s);
 }
