@@ -44,7 +44,6 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	size_t		n_des = 0,
 				n_who = 0;
 	char	   *problem;
-	char	   *pshow = dcv_show(product);
 	dcv_report *r = &out->report;
 
 	memset(out, 0, sizeof(*out));
@@ -52,7 +51,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	if (!p.found)
 	{
 		set_report(r, ERRCODE_DCV_UNKNOWN_PRODUCT,
-				   psprintf("unknown product \"%s\"", pshow),
+				   psprintf("unknown product \"%s\"", dcv_show(product)),
 				   pstrdup("No row of dcv_product has this code (codes match case-insensitively)."),
 				   pstrdup("Classify it with INSERT INTO dcv_product (code, line, brand, validation) VALUES (code, 'dv' or 'ov_ev', brand, 'DV', 'OV' or 'EV')."));
 		return;
@@ -103,7 +102,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 			break;
 		case DCV_ERR_NO_DESIGNATED:
 			set_report(r, ERRCODE_DCV_NO_DESIGNATED,
-					   psprintf("product \"%s\" needs a designated address", pshow),
+					   psprintf("product \"%s\" needs a designated address", dcv_show(product)),
 					   dcv_sentence(err.detail),
 					   pstrdup("Choose the approver e-mail among dcv_candidates(domain, whois_emails)."));
 			break;

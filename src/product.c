@@ -207,7 +207,8 @@ dcv_product_info
 dcv_lookup_product(const char *code, int len)
 {
 	dcv_product_info r = {false, DCV_LINE_DV};
-	char	   *lower = palloc(len + 1);
+	char		buf[64];
+	char	   *lower = len < (int) sizeof(buf) ? buf : palloc(len + 1);
 	int			lo,
 				hi;
 
@@ -232,7 +233,8 @@ dcv_lookup_product(const char *code, int len)
 		else
 			lo = mid + 1;
 	}
-	pfree(lower);
+	if (lower != buf)
+		pfree(lower);
 	return r;
 }
 

@@ -171,6 +171,14 @@ test_domains(void)
 			"*.\xE6\x9D\xB1\xE4\xBA\xAC.\xE6\x9D\xB1\xE4\xBA\xAC.jp",
 			"_x.\xE4\xBE\x8B.jp",
 			"xn--r8jz45g.\xE4\xBE\x8B.jp",
+			"XN--R8JZ45G.JP",
+			"\xEF\xBD\x98\xEF\xBD\x8E\xEF\xBC\x8D\xEF\xBC\x8Dr8jz45g.jp",	/* ｘｎ－－r8jz45g.jp */
+			"xn--abc.com",
+			"xn--ls8h.com",
+			"1a.xn--5dbqzzl.com",	/* Hebrew A-label beside a label starting with a digit */
+			"xn--5dbqzzl.1a.com",
+			"xn--zca.de",
+			"xn--strae-oqa.xn--r8jz45g.jp",
 			NULL
 		};
 

@@ -179,7 +179,11 @@ extern bool dcv_psl_table_ready(bool force);
 extern dcv_status dcv_domain_analyze(const char *in, size_t len,
 									 dcv_domain *out, dcv_error *err);
 
-/* Normal form of an e-mail address, into out[DCV_EMAIL_BUF]; returns length via *outlen. */
+/*
+ * Normal form of an e-mail address, into out[DCV_EMAIL_BUF]; returns length
+ * via *outlen.  Here and elsewhere err may be NULL when only the status is
+ * wanted.
+ */
 extern dcv_status dcv_normalize_email(const char *in, size_t len, char *out,
 									  size_t *outlen, dcv_error *err);
 

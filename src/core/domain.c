@@ -200,8 +200,8 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 		llen = end - start;
 		if (llen == 0)
 			return dcv_fail(err, DCV_ERR_DOMAIN, "the name has an empty label");
-		dcv_quote(q, sizeof(q), l, llen > 64 ? 64 : llen);
-		if (llen > DCV_LABEL_MAX)
+#define QUOTE_LABEL() dcv_quote(q, sizeof(q), l, llen > 64 ? 64 : llen)
+		if (llen > DCV_LABEL_MAX && (QUOTE_LABEL(), true))
 			return dcv_fail(err, DCV_ERR_DOMAIN,
 							"label %s... is %zu octets long; at most %d are allowed",
 							q, llen, DCV_LABEL_MAX);
@@ -224,6 +224,7 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 				{
 					char		cq[16];
 
+					QUOTE_LABEL();
 					dcv_quote(cq, sizeof(cq), l + i, 1);
 					if (c == '*')
 						return dcv_fail(err, DCV_ERR_DOMAIN,
@@ -233,15 +234,17 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 									q, cq);
 				}
 			}
-			if (l[0] == '-')
+			if (l[0] == '-' && (QUOTE_LABEL(), true))
 				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s begins with a hyphen", q);
-			if (l[llen - 1] == '-')
+			if (l[llen - 1] == '-' && (QUOTE_LABEL(), true))
 				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s ends with a hyphen", q);
-			if (llen >= 4 && l[2] == '-' && l[3] == '-' && !(l[0] == 'x' && l[1] == 'n'))
+			if (llen >= 4 && l[2] == '-' && l[3] == '-' && !(l[0] == 'x' && l[1] == 'n') &&
+				(QUOTE_LABEL(), true))
 				return dcv_fail(err, DCV_ERR_DOMAIN,
 								"label %s has \"--\" in the third and fourth positions, which IDNA2008 reserves",
 								q);
 		}
+#undef QUOTE_LABEL
 		last_start = start;
 		start = end + 1;
 	}
@@ -272,9 +275,10 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
  * each label on its own: none of these characters maps to a dot or combines
  * across a dot, none is right-to-left (so no cross-label Bidi rule applies),
  * and the contextual rules (katakana middle dot) look inside the label only.
- * So such a label is converted once by libidn2 and remembered.  A name with
- * any other character, an A-label, or a label libidn2 refuses goes through
- * the whole-name path, which also writes the error.
+ * So such a label is converted once by libidn2 and remembered; so is an
+ * A-label (libidn2 2.3.3 checks the Bidi rule inside each label only, never
+ * across labels).  A name with any other character, or a label libidn2
+ * refuses, goes through the whole-name path, which also writes the error.
  */
 #define LABEL_MEMO_SIZE 4096
 #define LABEL_MEMO_KEY 96
@@ -404,8 +408,15 @@ map_by_label(const char *in, size_t len, char *out, size_t outsize, size_t *outl
 			return false;
 		if (fold_fast(s + start, i - start, out + o, &n))
 		{
+			/* an A-label: validated by libidn2 once, then remembered */
 			if (n >= 4 && memcmp(out + o, "xn--", 4) == 0)
-				return false;
+			{
+				char		alabel[DCV_INPUT_MAX + 1];
+
+				memcpy(alabel, out + o, n);
+				if (!label_to_ascii(alabel, n, out + o, &n))
+					return false;
+			}
 		}
 		else if (!japanese_label(s + start, i - start) ||
 				 !label_to_ascii(in + start, i - start, out + o, &n))
@@ -446,6 +457,7 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 	{
 		/* A-labels still need libidn2's validation. */
 		if (has_alabel(buf, n) &&
+			!map_by_label(in, len, buf, sizeof(buf), &n) &&
 			(st = map_with_idn2(buf, n, buf, sizeof(buf), &n, err)) != DCV_OK)
 			return st;
 	}
@@ -486,6 +498,18 @@ base_domain(const char *name, char *out, bool fast, dcv_error *err)
 	for (size_t i = 0; i < len; i++)
 		if (name[i] == '.')
 			starts[nlabels++] = i + 1;
+
+	if (fast)
+	{
+		int			k = dcv_psl_suffix_labels(name, len);
+
+		if (k > 0 && (size_t) k < nlabels)
+		{
+			memcpy(out, name + starts[nlabels - k - 1], len - starts[nlabels - k - 1] + 1);
+			return DCV_OK;
+		}
+		/* k == nlabels: the name is a public suffix, said below */
+	}
 
 	first = (fast && nlabels > DCV_PSL_MAX_LABELS) ? nlabels - DCV_PSL_MAX_LABELS : 0;
 	for (size_t i = first; i < nlabels; i++)

@@ -15,13 +15,33 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* RFC 5322 atext, less "!" and "%". */
-static bool
+/* Classes of bytes in an address. */
+#define C_ATEXT		1			/* RFC 5322 atext, less "!" and "%" */
+#define C_REFUSED	2			/* < > " ( ): forms refused outright */
+#define C_AT		4
+
+static unsigned char byte_class[256];
+
+static void
+init_classes(void)
+{
+	static const char *const extra = "#$&'*+-/=?^_`{|}~";
+
+	for (int c = 'a'; c <= 'z'; c++)
+		byte_class[c] = byte_class[c - 'a' + 'A'] = C_ATEXT;
+	for (int c = '0'; c <= '9'; c++)
+		byte_class[c] = C_ATEXT;
+	for (const char *p = extra; *p; p++)
+		byte_class[(unsigned char) *p] = C_ATEXT;
+	for (const char *p = "<>\"()"; *p; p++)
+		byte_class[(unsigned char) *p] = C_REFUSED;
+	byte_class['@'] = C_AT;
+}
+
+static inline bool
 is_atext(unsigned char c)
 {
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-		return true;
-	return c != '\0' && strchr("#$&'*+-/=?^_`{|}~", c) != NULL;
+	return byte_class[c] & C_ATEXT;
 }
 
 /* U+FF20 FULLWIDTH COMMERCIAL AT, which is not an "@". */
@@ -89,6 +109,10 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	dcv_status	st;
 	size_t		dlen;
 
+	unsigned char seen = 0;
+
+	if (byte_class['a'] == 0)
+		init_classes();
 	if (len > DCV_INPUT_MAX)
 		return dcv_fail(err, DCV_ERR_EMAIL,
 						"the input is %zu bytes long; at most %d are accepted",
@@ -103,22 +127,29 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	if (len == 0)
 		return dcv_fail(err, DCV_ERR_EMAIL, "the address is empty");
 
-	/* Forms of RFC 5322 that are refused outright, named as such. */
-	if (memchr(in, '<', len) || memchr(in, '>', len))
-		return dcv_fail(err, DCV_ERR_EMAIL,
-						"angle brackets and display names are not accepted; give the bare address");
-	if (memchr(in, '"', len))
-		return dcv_fail(err, DCV_ERR_EMAIL, "quoted strings are not accepted");
-	if (memchr(in, '(', len) || memchr(in, ')', len))
-		return dcv_fail(err, DCV_ERR_EMAIL, "comments are not accepted");
-
 	for (size_t i = 0; i < len; i++)
-		if (in[i] == '@')
+	{
+		unsigned char k = byte_class[(unsigned char) in[i]];
+
+		seen |= k;
+		if (k & C_AT)
 		{
 			if (at == NULL)
 				at = in + i;
 			nat++;
 		}
+	}
+
+	/* Forms of RFC 5322 that are refused outright, named as such. */
+	if (seen & C_REFUSED)
+	{
+		if (memchr(in, '<', len) || memchr(in, '>', len))
+			return dcv_fail(err, DCV_ERR_EMAIL,
+							"angle brackets and display names are not accepted; give the bare address");
+		if (memchr(in, '"', len))
+			return dcv_fail(err, DCV_ERR_EMAIL, "quoted strings are not accepted");
+		return dcv_fail(err, DCV_ERR_EMAIL, "comments are not accepted");
+	}
 	if (nat == 0)
 	{
 		if (has_fullwidth_at(in, len))
@@ -142,6 +173,8 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	{
 		char		d[DCV_DETAIL_BUF];
 
+		if (err == NULL)
+			return DCV_ERR_EMAIL;
 		memcpy(d, err->detail, sizeof(d));
 		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is not a valid host name: %s", d);
 	}

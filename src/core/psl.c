@@ -37,6 +37,8 @@
 #define F_PRIVATE	0x02
 #define F_WILDCARD	0x04
 #define F_EXCEPTION	0x08
+#define F_RULE		(F_ICANN | F_PRIVATE)	/* an entry that is a rule */
+#define F_ABOVE		0x10		/* an ICANN rule (or a wildcard) lies below it */
 
 typedef struct rule
 {
@@ -71,6 +73,20 @@ dcv_psl_is_suffix_lib(const char *s)
 	return psl_is_public_suffix2(ctx(), s, PSL_TYPE_ICANN) != 0;
 }
 
+/*
+ * A hash of a suffix that extends to the left: the bytes are taken from the
+ * end, so the hash of "example.co.jp" continues the hash of "co.jp".
+ */
+static inline uint32_t
+rhash_extend(uint32_t h, const char *s, size_t len)
+{
+	for (size_t i = len; i > 0; i--)
+		h = (h ^ (unsigned char) s[i - 1]) * 16777619u;
+	return h;
+}
+
+#define RHASH_INIT 2166136261u
+
 static rule *
 find(const char *s, size_t len, uint32_t h)
 {
@@ -82,7 +98,7 @@ find(const char *s, size_t len, uint32_t h)
 
 		if (r->name == NULL)
 			return r;
-		if (r->hash == h && strncmp(r->name, s, len) == 0 && r->name[len] == '\0')
+		if (r->hash == h && memcmp(r->name, s, len) == 0 && r->name[len] == '\0')
 			return r;
 	}
 }
@@ -91,7 +107,7 @@ find(const char *s, size_t len, uint32_t h)
 static bool
 add(const char *s, size_t len, uint8_t flags)
 {
-	uint32_t	h = dcv_hash(s, len);
+	uint32_t	h = rhash_extend(RHASH_INIT, s, len);
 	rule	   *r = find(s, len, h);
 
 	if (r->name == NULL)
@@ -107,29 +123,43 @@ add(const char *s, size_t len, uint8_t flags)
 	return true;
 }
 
+/* The flags of an entry, 0 when there is none. */
+static int
+lookup_h(const char *s, size_t len, uint32_t h)
+{
+	rule	   *r = find(s, len, h);
+
+	return r->name ? r->flags : 0;
+}
+
 static int
 lookup(const char *s, size_t len)
 {
-	rule	   *r = find(s, len, dcv_hash(s, len));
-
-	return r->name ? r->flags : -1;
+	return lookup_h(s, len, rhash_extend(RHASH_INIT, s, len));
 }
 
-/* libpsl's is_public_suffix() for PSL_TYPE_ICANN, over the table. */
+/*
+ * libpsl's is_public_suffix() for PSL_TYPE_ICANN, over the table, given the
+ * flags of the suffix and of its parent: an exact rule decides; else a
+ * wildcard rule on the parent.
+ */
+static inline bool
+suffix_rule(int f, int parent_f)
+{
+	if (f & F_RULE)
+		return (f & F_ICANN) && !(f & F_EXCEPTION);
+	return (parent_f & F_RULE) && (parent_f & F_ICANN) && (parent_f & F_WILDCARD);
+}
+
 static bool
 table_is_suffix(const char *s)
 {
 	size_t		len = strlen(s);
 	const char *dot = memchr(s, '.', len);
-	int			f;
 
 	if (dot == NULL)
 		return true;			/* the implicit "*" rule */
-	f = lookup(s, len);
-	if (f >= 0)
-		return (f & F_ICANN) && !(f & F_EXCEPTION);
-	f = lookup(dot + 1, len - (dot + 1 - s));
-	return f >= 0 && (f & F_ICANN) && (f & F_WILDCARD);
+	return suffix_rule(lookup(s, len), lookup(dot + 1, len - (dot + 1 - s)));
 }
 
 static void
@@ -225,6 +255,10 @@ load(void)
 			break;
 		}
 		ok = add(name, strlen(name), flags) && table.nrules * 2 < table.nslots;
+		if (ok && (flags & F_WILDCARD))
+			ok = add(name, strlen(name), F_ABOVE);
+		for (const char *p = strchr(name, '.'); ok && (flags & F_ICANN) && p; p = strchr(p + 1, '.'))
+			ok = add(p + 1, strlen(p + 1), F_ABOVE) && table.nrules * 2 < table.nslots;
 	}
 	fclose(f);
 	return ok && table.nrules > 1000;
@@ -286,6 +320,55 @@ dcv_psl_table_ready(bool force)
 	return table.ready;
 }
 
+/*
+ * The number of labels of the name's public suffix, walking from the right:
+ * once a suffix is not public and no rule lies below it, no longer suffix
+ * can be public.  -1 when the table cannot answer (not built, or a top-level
+ * label the list does not know: see dcv_psl_is_suffix).
+ */
+int
+dcv_psl_suffix_labels(const char *name, size_t len)
+{
+	size_t		end = len;
+	size_t		start;
+	uint32_t	h;
+	int			f,
+				parent_f;
+	int			k = 1,
+				best = 1;
+
+	if (!table.tried && (table.asked += 3) >= PSL_TABLE_AFTER)
+		build();
+	if (!table.ready)
+		return -1;
+
+	/* the top-level label */
+	start = end;
+	while (start > 0 && name[start - 1] != '.')
+		start--;
+	h = rhash_extend(RHASH_INIT, name + start, end - start);
+	f = lookup_h(name + start, end - start, h);
+	if (f == 0)
+		return -1;
+	while (start > 0)
+	{
+		size_t		next = start - 1;	/* the dot */
+
+		while (next > 0 && name[next - 1] != '.')
+			next--;
+		h = rhash_extend(h, name + next, start - next);
+		parent_f = f;
+		f = lookup_h(name + next, len - next, h);
+		k++;
+		if (suffix_rule(f, parent_f))
+			best = k;
+		else if (!(f & F_ABOVE))
+			break;
+		start = next;
+	}
+	return best;
+}
+
 bool
 dcv_psl_is_suffix(const char *s)
 {
@@ -304,7 +387,7 @@ dcv_psl_is_suffix(const char *s)
 	 */
 	tld = strrchr(s, '.');
 	tld = tld ? tld + 1 : s;
-	if (lookup(tld, strlen(tld)) < 0)
+	if (lookup(tld, strlen(tld)) == 0)
 		return dcv_psl_is_suffix_lib(s);
 	return table_is_suffix(s);
 }

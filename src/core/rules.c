@@ -98,11 +98,10 @@ whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***o
 	{
 		char		buf[DCV_EMAIL_BUF];
 		size_t		len;
-		dcv_error	e;
 
 		dcv_tick(a, i);
 		if (whois[i].ptr == NULL ||
-			dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, &e) != DCV_OK)
+			dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, NULL) != DCV_OK)
 			continue;
 		w[k++] = copy_str(a, buf, len);
 	}
@@ -377,11 +376,10 @@ dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
 		{
 			char		buf[DCV_EMAIL_BUF];
 			size_t		len;
-			dcv_error	e;
 
 			dcv_tick(a, i);
 			if (whois[i].ptr == NULL ||
-				dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, &e) != DCV_OK)
+				dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, NULL) != DCV_OK)
 				continue;
 			if (best_len == 0 || strcmp(buf, best) < 0)
 			{

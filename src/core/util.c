@@ -6,12 +6,15 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 dcv_status
 dcv_fail(dcv_error *err, dcv_status status, const char *fmt,...)
 {
 	va_list		ap;
 
+	if (err == NULL)
+		return status;			/* the caller only wants to know */
 	err->status = status;
 	err->index = -1;
 	va_start(ap, fmt);
@@ -63,6 +66,21 @@ dcv_check_utf8(const char *str, size_t len, dcv_status status, dcv_error *err)
 		size_t		n;
 		unsigned	cp;
 
+		/* ASCII runs eight bytes at a time */
+		while (i + 8 <= len)
+		{
+			uint64_t	w;
+
+			memcpy(&w, s + i, 8);
+			/* any byte >= 0x80, or any zero byte */
+			if ((w & 0x8080808080808080ULL) ||
+				((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 		if (c == 0)
 			return dcv_fail(err, status, "the input contains a NUL byte");
 		if (c < 0x80)

@@ -15,7 +15,10 @@ dcv_lower(unsigned char c)
 	return (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
 }
 
-/* Sets *err (status, printf-style detail, index -1) and returns the status. */
+/*
+ * Sets *err (status, printf-style detail, index -1) and returns the status;
+ * with err NULL only returns the status (callers that skip what fails).
+ */
 extern dcv_status dcv_fail(dcv_error *err, dcv_status status, const char *fmt,...)
 			__attribute__((format(printf, 3, 4)));
 
@@ -45,6 +48,9 @@ extern void dcv_sort(void **items, size_t n,
 
 /* Public suffix, ICANN section: through the rule table when it is ready (psl.c). */
 extern bool dcv_psl_is_suffix(const char *s);
+
+/* Labels of the public suffix of a name by the table, or -1 (psl.c). */
+extern int	dcv_psl_suffix_labels(const char *name, size_t len);
 
 /* The same question, always to libpsl. */
 extern bool dcv_psl_is_suffix_lib(const char *s);
