@@ -7,6 +7,7 @@
 #include "dcv_core.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool
@@ -52,6 +53,57 @@ has_fullwidth_at(const char *s, size_t len)
 		if (s[i] == '\xEF' && s[i + 1] == '\xBC' && s[i + 2] == '\xA0')
 			return true;
 	return false;
+}
+
+/*
+ * A memo of domain parts already normalized: addresses at the same domain
+ * (the registrar's, the customer's) come back row after row.  Only successes
+ * are kept; a miss or a failure takes the ordinary path.
+ */
+#define DOMAIN_MEMO_SIZE 2048
+#define DOMAIN_MEMO_KEY 80
+
+typedef struct domain_memo
+{
+	uint32_t	hash;
+	uint8_t		keylen;			/* 0: empty slot */
+	uint8_t		outlen;
+	char		key[DOMAIN_MEMO_KEY];
+	char		out[DOMAIN_MEMO_KEY + 16];
+} domain_memo;
+
+static domain_memo domain_memo_slots[DOMAIN_MEMO_SIZE];
+
+static dcv_status
+domain_part(const char *d, size_t dlen, char *out, dcv_error *err)
+{
+	uint32_t	h;
+	domain_memo *m = NULL;
+	bool		wc;
+	dcv_status	st;
+	size_t		n;
+
+	if (dlen < DOMAIN_MEMO_KEY)
+	{
+		h = dcv_hash(d, dlen);
+		m = &domain_memo_slots[h & (DOMAIN_MEMO_SIZE - 1)];
+		if (m->keylen == dlen && m->hash == h && memcmp(m->key, d, dlen) == 0)
+		{
+			memcpy(out, m->out, m->outlen);
+			out[m->outlen] = '\0';
+			return DCV_OK;
+		}
+	}
+	st = dcv_normalize_domain(d, dlen, false, out, &wc, err);
+	if (st == DCV_OK && m != NULL && (n = strlen(out)) < sizeof(m->out))
+	{
+		m->hash = h;
+		m->keylen = (uint8_t) dlen;
+		memcpy(m->key, d, dlen);
+		m->outlen = (uint8_t) n;
+		memcpy(m->out, out, n);
+	}
+	return st;
 }
 
 static dcv_status
@@ -105,7 +157,6 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	size_t		nat = 0;
 	size_t		llen;
 	char		dom[DCV_DOMAIN_BUF];
-	bool		wc;
 	dcv_status	st;
 	size_t		dlen;
 
@@ -169,7 +220,7 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is empty");
 	if (at[1] == '[')
 		return dcv_fail(err, DCV_ERR_EMAIL, "address literals such as [192.0.2.1] are not accepted");
-	if (dcv_normalize_domain(at + 1, dlen, false, dom, &wc, err) != DCV_OK)
+	if (domain_part(at + 1, dlen, dom, err) != DCV_OK)
 	{
 		char		d[DCV_DETAIL_BUF];
 
