@@ -45,6 +45,10 @@ SELECT pg_temp.catch($$SELECT dcv_default_recipient('TrueBizID', 'exa mple.com')
 SELECT pg_temp.catch($$SELECT dcv_default_recipient('TrueBizID', 'example.com', ARRAY[['admin@example.com']])$$);
 SELECT pg_temp.catch($$SELECT dcv_default_recipient('RapidSSL', 'example.com')$$);
 
+-- The refused element is named exactly as given, wherever it stands in the array.
+SELECT (dcv_decision('QuickSSLPremium', 'example.jp', ARRAY['ssl-admin@example.jp', 'xyz'])).problem;
+SELECT (dcv_decision('QuickSSLPremium', 'example.jp', ARRAY['admin@example.jp', 'abcd', 'efgh'])).problem;
+
 -- NULL product or domain: NULL.
 SELECT dcv_default_recipient(NULL, 'example.com') IS NULL AS a,
        dcv_default_recipient('TrueBizID', NULL) IS NULL AS b;

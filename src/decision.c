@@ -28,7 +28,8 @@ show_element(const dcv_str *s)
 {
 	char	   *server = pg_any_to_server(s->ptr, (int) s->len, PG_UTF8);
 
-	return dcv_show_cstr(server, strlen(server));
+	/* the element's own bytes (not terminated) when no conversion was needed */
+	return dcv_show_cstr(server, server == s->ptr ? (int) s->len : (int) strlen(server));
 }
 
 void

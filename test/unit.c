@@ -216,7 +216,7 @@ test_domains(void)
 	domain_bad("-a.example.com", "begins with a hyphen");
 	domain_bad("a-.example.com", "ends with a hyphen");
 	domain_bad("ab--cd.example.com", "third and fourth");
-	domain_bad("xn--abc.com", NULL);
+	domain_bad("xn--abc.com", "label \"xn--abc\" is not a valid A-label");
 	domain_bad("xn--zz.com", NULL);
 	domain_bad("xn--ls8h.com", NULL);	/* emoji: disallowed */
 	domain_bad("1.2.3.4", "IPv4");

@@ -447,6 +447,7 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 		  bool *wildcard, bool fast, dcv_error *err)
 {
 	char		buf[DCV_INPUT_MAX + 1];
+	char		labels[DCV_INPUT_MAX + 1];
 	size_t		n;
 	dcv_status	st;
 
@@ -456,13 +457,17 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 	if (fast && fold_fast((const unsigned char *) in, len, buf, &n))
 	{
 		/* A-labels still need libidn2's validation. */
-		if (has_alabel(buf, n) &&
-			!map_by_label(in, len, buf, sizeof(buf), &n) &&
-			(st = map_with_idn2(buf, n, buf, sizeof(buf), &n, err)) != DCV_OK)
-			return st;
+		if (has_alabel(buf, n))
+		{
+			if (map_by_label(in, len, labels, sizeof(labels), &n))
+				memcpy(buf, labels, n + 1);
+			else if ((st = map_with_idn2(buf, n, buf, sizeof(buf), &n, err)) != DCV_OK)
+				return st;
+		}
 	}
-	else if (!(fast && map_by_label(in, len, buf, sizeof(buf), &n)) &&
-			 (st = map_with_idn2(in, len, buf, sizeof(buf), &n, err)) != DCV_OK)
+	else if (fast && map_by_label(in, len, labels, sizeof(labels), &n))
+		memcpy(buf, labels, n + 1);
+	else if ((st = map_with_idn2(in, len, buf, sizeof(buf), &n, err)) != DCV_OK)
 		return st;
 
 	return check_mapped(buf, n, allow_wildcard, out, wildcard, err);
