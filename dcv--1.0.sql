@@ -186,6 +186,10 @@ INSERT INTO dcv_rule_date (change, effective, builtin, description) VALUES
 
 SELECT pg_catalog.pg_extension_config_dump('dcv_rule_date', 'WHERE NOT builtin');
 
+-- Everyone may read the classification and the dates (the decisions read
+-- them, whoever calls them); changing them takes a grant of the owner's.
+GRANT SELECT ON dcv_product, dcv_rule_date TO PUBLIC;
+
 -- The dates in force: a user's row wins over the built-in one.
 CREATE VIEW dcv_timeline AS
 SELECT DISTINCT ON (change) change, effective, builtin, description

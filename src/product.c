@@ -25,6 +25,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 PG_FUNCTION_INFO_V1(dcv_cache_invalidate);
@@ -40,6 +41,9 @@ typedef struct product_entry
 typedef struct dcv_cache
 {
 	bool		valid;
+	bool		provisional;	/* read under an older snapshot: rebuild at
+								 * the next statement */
+	TimestampTz built_stmt;		/* statement that built it */
 	MemoryContext cxt;
 	Oid			product_relid;
 	Oid			date_relid;
@@ -114,6 +118,18 @@ rebuild(void)
 	if ((ret = SPI_connect()) != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(ret));
 
+	/*
+	 * Read the committed state of now, not the statement's (or, in
+	 * REPEATABLE READ, the transaction's) snapshot: it may be older than the
+	 * invalidation that brought us here, and no other invalidation would come
+	 * to correct a cache built from it.  A parallel operation cannot take a
+	 * new snapshot; there the cache holds for this statement only.
+	 */
+	cache.provisional = IsInParallelMode();
+	cache.built_stmt = GetCurrentStatementStartTimestamp();
+	if (!cache.provisional)
+		PushActiveSnapshot(GetLatestSnapshot());
+
 	ret = SPI_execute("SELECT extnamespace FROM pg_catalog.pg_extension WHERE extname = 'dcv'",
 					  true, 1);
 	if (ret != SPI_OK_SELECT || SPI_processed != 1)
@@ -174,6 +190,8 @@ rebuild(void)
 		else if (strcmp(change, "sc090") == 0)
 			cache.sc090 = d;
 	}
+	if (!cache.provisional)
+		PopActiveSnapshot();
 	SPI_finish();
 }
 
@@ -187,6 +205,8 @@ ensure_cache(void)
 	{
 		AcceptInvalidationMessages();
 		last_statement = stmt;
+		if (cache.provisional && cache.built_stmt != stmt)
+			cache.valid = false;
 	}
 	if (!cache.valid)
 	{

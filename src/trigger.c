@@ -85,7 +85,13 @@ resolve_columns(TriggerData *td, int *attnums)
 		Oid			type;
 		bool		ok = false;
 
-		if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
+		if (attnum != SPI_ERROR_NOATTRIBUTE && attnum <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" of relation \"%s\" is a system column", name, table),
+					 errdetail("The %s column of dcv_recipient_trigger must be an ordinary column.",
+							   col_role[i])));
+		if (attnum == SPI_ERROR_NOATTRIBUTE)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_COLUMN),
 					 errmsg("column \"%s\" of relation \"%s\" does not exist", name, table),
@@ -102,6 +108,16 @@ resolve_columns(TriggerData *td, int *attnums)
 							   col_role[i], col_type_names[i])));
 		attnums[i] = attnum;
 	}
+	/* The columns it writes must be columns of their own. */
+	for (int i = COL_RECIPIENTS; i <= COL_RULE && i < tg->tgnargs; i++)
+		for (int j = 0; j < tg->tgnargs; j++)
+			if (j != i && attnums[j] == attnums[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_COLUMN),
+						 errmsg("column \"%s\" of relation \"%s\" cannot be both the %s and the %s column of dcv_recipient_trigger",
+								tg->tgargs[i], table, col_role[Min(i, j)], col_role[Max(i, j)]),
+						 errdetail("The trigger writes its %s column, which would overwrite the %s column.",
+								   col_role[i], col_role[j])));
 	return tg->tgnargs;
 }
 
