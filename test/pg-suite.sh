@@ -26,10 +26,13 @@ regress() {
 	echo "$name: $ok passed, $bad failed"
 }
 
-regress regress-utf8
+# pg_regress and the isolation tests run separately, so that a failure of
+# one does not keep the other from running.
+regress regress-utf8 ISOLATION=
+regress isolation REGRESS=
 PGOPTIONS="-c force_parallel_mode=regress -c max_parallel_workers_per_gather=2" \
-	regress regress-parallel
-regress regress-euc_jp ENCODING=EUC_JP NO_LOCALE=1
+	regress regress-parallel ISOLATION=
+regress regress-euc_jp ISOLATION= ENCODING=EUC_JP NO_LOCALE=1
 
 for t in test/pg/*.sh; do
 	[ -e "$t" ] || continue
