@@ -19,10 +19,14 @@ regress() {
 		bad=1		# pg_regress itself failed (could not start, install, ...)
 		tail -20 "$out"
 	fi
-	if [ -f regression.diffs ] && [ "$bad" -gt 0 ]; then
-		cp regression.diffs "test/log/$name.diffs"
-		head -100 regression.diffs
+	if [ "$bad" -gt 0 ]; then
+		for d in regression.diffs output_iso/regression.diffs; do
+			[ -f "$d" ] || continue
+			cat "$d" >>"test/log/$name.diffs"
+			head -100 "$d"
+		done
 	fi
+	rm -f regression.diffs output_iso/regression.diffs
 	echo "$name: $ok passed, $bad failed"
 }
 
