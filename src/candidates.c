@@ -5,6 +5,7 @@
 #include "dcv.h"
 
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 PG_FUNCTION_INFO_V1(dcv_candidates_sql);
@@ -42,7 +43,8 @@ dcv_candidates_sql(PG_FUNCTION_ARGS)
 	dcv_domain	dom;
 	dcv_candidates c;
 
-	InitMaterializedSRF(fcinfo, 0);
+	/* the declared row type, made once per query, not once per call */
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	build(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
@@ -52,6 +54,8 @@ dcv_candidates_sql(PG_FUNCTION_ARGS)
 		Datum		values[2];
 		bool		nulls[2] = {false, false};
 
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 		values[0] = CStringGetTextDatum(c.items[i].email);
 		values[1] = CStringGetTextDatum(dcv_source_name(c.items[i].source));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

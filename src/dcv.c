@@ -166,6 +166,10 @@ dcv_recipients_array(const dcv_decision *d)
 	Datum	   *elems = palloc((d->n ? d->n : 1) * sizeof(Datum));
 
 	for (size_t i = 0; i < d->n; i++)
+	{
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
 		elems[i] = CStringGetTextDatum(d->recipients[i]);
+	}
 	return construct_array_builtin(elems, (int) d->n, TEXTOID);
 }

@@ -26,10 +26,14 @@ set_report(dcv_report *r, int sqlstate, char *message, char *detail, char *hint)
 static char *
 show_element(const dcv_str *s)
 {
-	char	   *server = pg_any_to_server(s->ptr, (int) s->len, PG_UTF8);
+	char	   *server;
+	int			enc = GetDatabaseEncoding();
 
-	/* the element's own bytes (not terminated) when no conversion was needed */
-	return dcv_show_cstr(server, server == s->ptr ? (int) s->len : (int) strlen(server));
+	/* the element's own bytes (not terminated, perhaps not UTF-8 in SQL_ASCII) */
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return dcv_show_cstr(s->ptr, (int) s->len);
+	server = pg_any_to_server(s->ptr, (int) s->len, PG_UTF8);
+	return dcv_show_cstr(server, (int) strlen(server));
 }
 
 void
