@@ -32,8 +32,9 @@ show_element(const dcv_str *s)
 	/* the element's own bytes (not terminated, perhaps not UTF-8 in SQL_ASCII) */
 	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
 		return dcv_show_cstr(s->ptr, (int) s->len);
+	/* a converted copy is terminated; the input itself (empty string) is not */
 	server = pg_any_to_server(s->ptr, (int) s->len, PG_UTF8);
-	return dcv_show_cstr(server, (int) strlen(server));
+	return dcv_show_cstr(server, server == s->ptr ? (int) s->len : (int) strlen(server));
 }
 
 void

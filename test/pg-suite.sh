@@ -10,6 +10,7 @@ mkdir -p test/log
 regress() {
 	local name=$1; shift
 	local out=test/log/$name.out
+	rm -f "test/log/$name.diffs"
 	make installcheck "$@" >"$out" 2>&1
 	local rc=$?
 	local ok bad
