@@ -280,19 +280,8 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
  * across labels).  A name with any other character, or a label libidn2
  * refuses, goes through the whole-name path, which also writes the error.
  */
-#define LABEL_MEMO_SIZE 4096
-#define LABEL_MEMO_KEY 96
-
-typedef struct label_memo
-{
-	uint32_t	hash;
-	uint8_t		keylen;			/* 0: empty slot */
-	uint8_t		outlen;
-	char		key[LABEL_MEMO_KEY];
-	char		out[DCV_LABEL_MAX + 1];
-} label_memo;
-
-static label_memo label_memo_slots[LABEL_MEMO_SIZE];
+static dcv_memo_slot label_slots[4096];
+static dcv_memo label_memo = {label_slots, 4096};
 
 /* Length of the separator at s (".", U+3002, U+FF0E, U+FF61), or 0. */
 static size_t
@@ -343,19 +332,12 @@ japanese_label(const unsigned char *s, size_t len)
 static bool
 label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
 {
-	uint32_t	h = dcv_hash(s, len);
-	label_memo *m = &label_memo_slots[h & (LABEL_MEMO_SIZE - 1)];
 	char		buf[DCV_INPUT_MAX + 1];
 	char	   *res = NULL;
 	size_t		n;
 
-	if (len < LABEL_MEMO_KEY && m->keylen == len && m->hash == h &&
-		memcmp(m->key, s, len) == 0)
-	{
-		memcpy(out, m->out, m->outlen);
-		*outlen = m->outlen;
+	if (dcv_memo_get(&label_memo, s, len, out, outlen))
 		return true;
-	}
 	for (size_t i = 0; i < len; i++)
 		buf[i] = dcv_lower((unsigned char) s[i]);
 	buf[len] = '\0';
@@ -374,14 +356,7 @@ label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
 		out[i] = dcv_lower((unsigned char) res[i]);
 	free(res);
 	*outlen = n;
-	if (len < LABEL_MEMO_KEY)
-	{
-		m->hash = h;
-		m->keylen = (uint8_t) len;
-		memcpy(m->key, s, len);
-		m->outlen = (uint8_t) n;
-		memcpy(m->out, out, n);
-	}
+	dcv_memo_put(&label_memo, s, len, out, n);
 	return true;
 }
 

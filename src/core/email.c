@@ -60,49 +60,21 @@ has_fullwidth_at(const char *s, size_t len)
  * (the registrar's, the customer's) come back row after row.  Only successes
  * are kept; a miss or a failure takes the ordinary path.
  */
-#define DOMAIN_MEMO_SIZE 2048
-#define DOMAIN_MEMO_KEY 80
-
-typedef struct domain_memo
-{
-	uint32_t	hash;
-	uint8_t		keylen;			/* 0: empty slot */
-	uint8_t		outlen;
-	char		key[DOMAIN_MEMO_KEY];
-	char		out[DOMAIN_MEMO_KEY + 16];
-} domain_memo;
-
-static domain_memo domain_memo_slots[DOMAIN_MEMO_SIZE];
+static dcv_memo_slot domain_slots[2048];
+static dcv_memo domain_memo = {domain_slots, 2048};
 
 static dcv_status
 domain_part(const char *d, size_t dlen, char *out, dcv_error *err)
 {
-	uint32_t	h;
-	domain_memo *m = NULL;
 	bool		wc;
 	dcv_status	st;
 	size_t		n;
 
-	if (dlen < DOMAIN_MEMO_KEY)
-	{
-		h = dcv_hash(d, dlen);
-		m = &domain_memo_slots[h & (DOMAIN_MEMO_SIZE - 1)];
-		if (m->keylen == dlen && m->hash == h && memcmp(m->key, d, dlen) == 0)
-		{
-			memcpy(out, m->out, m->outlen);
-			out[m->outlen] = '\0';
-			return DCV_OK;
-		}
-	}
+	if (dcv_memo_get(&domain_memo, d, dlen, out, &n))
+		return DCV_OK;
 	st = dcv_normalize_domain(d, dlen, false, out, &wc, err);
-	if (st == DCV_OK && m != NULL && (n = strlen(out)) < sizeof(m->out))
-	{
-		m->hash = h;
-		m->keylen = (uint8_t) dlen;
-		memcpy(m->key, d, dlen);
-		m->outlen = (uint8_t) n;
-		memcpy(m->out, out, n);
-	}
+	if (st == DCV_OK)
+		dcv_memo_put(&domain_memo, d, dlen, out, strlen(out));
 	return st;
 }
 

@@ -82,6 +82,14 @@ cmp_str(const void *x, const void *y)
 	return strcmp((const char *) x, (const char *) y);
 }
 
+/* A WHOIS entry's normal form into buf, or false when it is skipped. */
+static bool
+usable_whois(const dcv_str *entry, char *buf, size_t *len)
+{
+	return entry->ptr != NULL &&
+		dcv_normalize_email(entry->ptr, entry->len, buf, len, NULL) == DCV_OK;
+}
+
 /* Usable WHOIS e-mails in normal form, sorted, each once; returns the count. */
 static size_t
 whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***out)
@@ -100,10 +108,8 @@ whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***o
 		size_t		len;
 
 		dcv_tick(a, i);
-		if (whois[i].ptr == NULL ||
-			dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, NULL) != DCV_OK)
-			continue;
-		w[k++] = copy_str(a, buf, len);
+		if (usable_whois(&whois[i], buf, &len))
+			w[k++] = copy_str(a, buf, len);
 	}
 	dcv_sort((void **) w, k, cmp_str, a);
 	for (size_t i = 0; i < k; i++)
@@ -378,8 +384,7 @@ dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
 			size_t		len;
 
 			dcv_tick(a, i);
-			if (whois[i].ptr == NULL ||
-				dcv_normalize_email(whois[i].ptr, whois[i].len, buf, &len, NULL) != DCV_OK)
+			if (!usable_whois(&whois[i], buf, &len))
 				continue;
 			if (best_len == 0 || strcmp(buf, best) < 0)
 			{

@@ -160,3 +160,40 @@ dcv_sort(void **items, size_t n, int (*cmp) (const void *x, const void *y),
 		for (size_t i = 0; i < n; i++)
 			items[i] = src[i];
 }
+
+bool
+dcv_memo_get(const dcv_memo *m, const char *key, size_t keylen, char *out,
+			 size_t *outlen)
+{
+	uint32_t	h;
+	const dcv_memo_slot *slot;
+
+	if (keylen == 0 || keylen >= DCV_MEMO_KEY)
+		return false;
+	h = dcv_hash(key, keylen);
+	slot = &m->slots[h & (m->nslots - 1)];
+	if (slot->keylen != keylen || slot->hash != h || memcmp(slot->key, key, keylen) != 0)
+		return false;
+	memcpy(out, slot->value, slot->valuelen);
+	out[slot->valuelen] = '\0';
+	*outlen = slot->valuelen;
+	return true;
+}
+
+void
+dcv_memo_put(dcv_memo *m, const char *key, size_t keylen, const char *value,
+			 size_t valuelen)
+{
+	uint32_t	h;
+	dcv_memo_slot *slot;
+
+	if (keylen == 0 || keylen >= DCV_MEMO_KEY || valuelen >= DCV_MEMO_VALUE)
+		return;
+	h = dcv_hash(key, keylen);
+	slot = &m->slots[h & (m->nslots - 1)];
+	slot->hash = h;
+	slot->keylen = (uint8_t) keylen;
+	memcpy(slot->key, key, keylen);
+	slot->valuelen = (uint8_t) valuelen;
+	memcpy(slot->value, value, valuelen);
+}

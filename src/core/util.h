@@ -55,6 +55,37 @@ extern int	dcv_psl_suffix_labels(const char *name, size_t len);
 /* The same question, always to libpsl. */
 extern bool dcv_psl_is_suffix_lib(const char *s);
 
+/*
+ * A direct-mapped memo from short strings to short strings, for results
+ * that are expensive to compute and often asked again (see domain.c and
+ * email.c).  It only remembers answers; a miss means "compute it".
+ */
+#define DCV_MEMO_KEY 96
+#define DCV_MEMO_VALUE 96
+
+typedef struct dcv_memo_slot
+{
+	uint32_t	hash;
+	uint8_t		keylen;			/* 0: empty slot */
+	uint8_t		valuelen;
+	char		key[DCV_MEMO_KEY];
+	char		value[DCV_MEMO_VALUE];
+} dcv_memo_slot;
+
+typedef struct dcv_memo
+{
+	dcv_memo_slot *slots;		/* nslots of them, a power of two */
+	size_t		nslots;
+} dcv_memo;
+
+/* Copies the remembered value (NUL-terminated) to out; false on a miss. */
+extern bool dcv_memo_get(const dcv_memo *m, const char *key, size_t keylen,
+						 char *out, size_t *outlen);
+
+/* Remembers a value; keys or values too long for a slot are not kept. */
+extern void dcv_memo_put(dcv_memo *m, const char *key, size_t keylen,
+						 const char *value, size_t valuelen);
+
 /* FNV-1a. */
 static inline uint32_t
 dcv_hash(const char *s, size_t len)
