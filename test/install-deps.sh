@@ -14,3 +14,14 @@ if [ -n "$missing" ]; then
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+
+# The Public Suffix List's test vectors ship as documentation, which minimal
+# images may leave out (dpkg path-exclude): take them from the package itself.
+vectors=/usr/share/doc/publicsuffix/examples/test_psl.txt
+if [ ! -f "$vectors" ]; then
+	tmp=$(mktemp -d)
+	(cd "$tmp" && apt-get download publicsuffix >/dev/null && dpkg-deb -x publicsuffix_*.deb x) &&
+		mkdir -p "$(dirname "$vectors")" &&
+		cp "$tmp/x$vectors" "$vectors"
+	rm -rf "$tmp"
+fi
