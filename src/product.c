@@ -52,9 +52,12 @@ typedef struct dcv_cache
 	DateADT		notice;			/* rules of the 2018-02-02 notice from */
 	DateADT		sc080;			/* WHOIS e-mails retired from */
 	DateADT		sc090;			/* e-mail retired from */
+	int			last;			/* products[] index of the last code found, or -1 */
+	int			last_len;
+	char		last_code[64];	/* that code as asked for (any case) */
 } dcv_cache;
 
-static dcv_cache cache;
+static dcv_cache cache = {.last = -1};
 static bool callback_registered = false;
 static TimestampTz last_statement = 0;
 
@@ -112,6 +115,7 @@ rebuild(void)
 		MemoryContextReset(cache.cxt);
 	cache.products = NULL;
 	cache.n_products = 0;
+	cache.last = -1;
 	/* Mark valid first: an invalidation while reading must win. */
 	cache.valid = true;
 
@@ -232,9 +236,18 @@ dcv_lookup_product(const char *code, int len)
 	int			lo,
 				hi;
 
+	ensure_cache();
+
+	/* Orders name a handful of products: the last one found, first. */
+	if (cache.last >= 0 && cache.last_len == len &&
+		memcmp(cache.last_code, code, len) == 0)
+	{
+		r.found = true;
+		r.line = cache.products[cache.last].line;
+		return r;
+	}
 	for (int i = 0; i < len; i++)
 		lower[i] = (code[i] >= 'A' && code[i] <= 'Z') ? code[i] + ('a' - 'A') : code[i];
-	ensure_cache();
 	lo = 0;
 	hi = cache.n_products;
 	while (lo < hi)
@@ -246,6 +259,12 @@ dcv_lookup_product(const char *code, int len)
 		{
 			r.found = true;
 			r.line = cache.products[mid].line;
+			if (len < (int) sizeof(cache.last_code))
+			{
+				memcpy(cache.last_code, code, len);
+				cache.last_len = len;
+				cache.last = mid;
+			}
 			break;
 		}
 		if (c < 0)

@@ -22,6 +22,7 @@
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 PG_FUNCTION_INFO_V1(dcv_recipient_trigger);
@@ -56,6 +57,14 @@ static const Oid col_types[NUM_COLS][3] = {
 static const char *const col_type_names[NUM_COLS] = {
 	"text or varchar", "text or varchar", "text[]", "text[]", "text[]", "text", "date"
 };
+
+typedef struct resolved_columns
+{
+	Oid			tgoid;
+	Oid			relid;
+	int			ncols;
+	int			attnums[NUM_COLS];
+} resolved_columns;
 
 static void
 trigger_context(void *arg)
@@ -190,7 +199,29 @@ dcv_recipient_trigger(PG_FUNCTION_ARGS)
 				 errmsg("dcv_recipient_trigger on table \"%s\" must be fired for INSERT or UPDATE", table)));
 
 	desc = RelationGetDescr(td->tg_relation);
-	ncols = resolve_columns(td, attnums);
+
+	/*
+	 * The columns, checked once per trigger and statement: flinfo lives as
+	 * long as the statement's executor state, in which the table's columns
+	 * cannot change.
+	 */
+	{
+		resolved_columns *rc = (resolved_columns *) fcinfo->flinfo->fn_extra;
+
+		if (rc == NULL || rc->tgoid != td->tg_trigger->tgoid ||
+			rc->relid != RelationGetRelid(td->tg_relation))
+		{
+			if (rc == NULL)
+				rc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(resolved_columns));
+			rc->tgoid = InvalidOid;
+			rc->ncols = resolve_columns(td, rc->attnums);
+			rc->tgoid = td->tg_trigger->tgoid;
+			rc->relid = RelationGetRelid(td->tg_relation);
+			fcinfo->flinfo->fn_extra = rc;
+		}
+		ncols = rc->ncols;
+		memcpy(attnums, rc->attnums, sizeof(attnums));
+	}
 
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !needs_decision(td, attnums, ncols))
 		return PointerGetDatum(tuple);
