@@ -281,6 +281,129 @@ test_domains(void)
 	}
 }
 
+/*
+ * Kana and kanji labels are converted without libidn2 (domain.c): every
+ * such character alone, and random labels mixing them with ASCII, fullwidth
+ * forms and hyphens, must give what the whole-name path through libidn2 gives.
+ */
+static void
+put_utf8(char **p, unsigned c)
+{
+	if (c < 0x80)
+		*(*p)++ = (char) c;
+	else
+	{
+		*(*p)++ = (char) (0xE0 | (c >> 12));
+		*(*p)++ = (char) (0x80 | ((c >> 6) & 0x3F));
+		*(*p)++ = (char) (0x80 | (c & 0x3F));
+	}
+}
+
+static void
+compare_paths(const char *name, int *compared, int *differ)
+{
+	char		o1[DCV_DOMAIN_BUF],
+				o2[DCV_DOMAIN_BUF];
+	bool		w1,
+				w2;
+	dcv_error	e1,
+				e2;
+	dcv_status	s1 = dcv_normalize_domain(name, strlen(name), true, o1, &w1, &e1);
+	dcv_status	s2 = dcv_normalize_domain_slow(name, strlen(name), true, o2, &w2, &e2);
+
+	(*compared)++;
+	if (s1 != s2 || (s1 == DCV_OK && strcmp(o1, o2) != 0))
+	{
+		if ((*differ)++ < 10)
+			printf("%s: fast %d %s, slow %d %s\n", name, s1, s1 == DCV_OK ? o1 : e1.detail,
+				   s2, s2 == DCV_OK ? o2 : e2.detail);
+	}
+}
+
+static void
+test_kana_kanji(void)
+{
+	static const unsigned ranges[][2] = {
+		{0x3041, 0x3096}, {0x30A1, 0x30FA}, {0x30FC, 0x30FC}, {0x4E00, 0x9FFF},
+		{0x3097, 0x30A0}, {0x30FB, 0x30FB}, {0x30FD, 0x30FF}, {0xFF01, 0xFF5E}
+	};
+	int			compared = 0,
+				differ = 0;
+	unsigned	seed = 12345;
+
+	for (size_t r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
+		for (unsigned c = ranges[r][0]; c <= ranges[r][1]; c++)
+		{
+			char		name[32],
+					   *p = name;
+
+			put_utf8(&p, c);
+			strcpy(p, ".jp");
+			compare_paths(name, &compared, &differ);
+		}
+	for (int k = 0; k < 20000; k++)
+	{
+		char		name[400],
+				   *p = name;
+		int			len = 1 + (int) ((seed = seed * 1103515245 + 12345) >> 16) % 14;
+
+		for (int i = 0; i < len; i++)
+		{
+			unsigned	pick = (seed = seed * 1103515245 + 12345) >> 16;
+			unsigned	c;
+
+			switch (pick % 6)
+			{
+				case 0:
+					c = "abcXYZ019-"[pick / 6 % 10];
+					break;
+				case 1:
+					c = 0x3041 + pick / 6 % 0x56;
+					break;
+				case 2:
+					c = 0x30A1 + pick / 6 % 0x5F;
+					break;
+				case 3:
+					c = 0xFF01 + pick / 6 % 0x5E;
+					break;
+				default:
+					c = 0x4E00 + pick / 6 % 0x5200;
+					break;
+			}
+			put_utf8(&p, c);
+		}
+		strcpy(p, (k & 1) ? ".jp" : ".example.co.jp");
+		compare_paths(name, &compared, &differ);
+	}
+	check(differ == 0 && compared > 40000,
+		  "kana/kanji labels: fast and libidn2 paths agree on %d names (%d differ)",
+		  compared, differ);
+
+	/*
+	 * And the fast path is taken: labels of characters already seen need no
+	 * libidn2 at all (RFC 3492's sample 7.1 (L), 3年B組金八先生, and a reordering).
+	 */
+	{
+		static const char *const names[] = {
+			"3\xE5\xB9\xB4" "B\xE7\xB5\x84\xE9\x87\x91\xE5\x85\xAB\xE5\x85\x88\xE7\x94\x9F.jp",
+			"\xE5\x85\x88\xE7\x94\x9F" "3b\xE5\xB9\xB4\xE7\xB5\x84.jp",
+		};
+		char		out[DCV_DOMAIN_BUF];
+		bool		wc;
+		dcv_error	err;
+		unsigned long before = dcv_idn2_calls();
+
+		check(dcv_normalize_domain(names[0], strlen(names[0]), false, out, &wc, &err) == DCV_OK &&
+			  strcmp(out, "xn--3b-ww4c5e180e575a65lsy2b.jp") == 0,
+			  "RFC 3492 7.1 (L): %s", out);
+		check(dcv_normalize_domain(names[1], strlen(names[1]), false, out, &wc, &err) == DCV_OK,
+			  "reordered kanji label");
+		check(dcv_idn2_calls() == before,
+			  "kana/kanji labels of known characters need no libidn2 (%lu calls)",
+			  dcv_idn2_calls() - before);
+	}
+}
+
 /* ---- base domains ---- */
 
 static void
@@ -721,6 +844,7 @@ int
 main(void)
 {
 	test_domains();
+	test_kana_kanji();
 	test_base();
 	test_psl_depth();
 	test_psl_table();

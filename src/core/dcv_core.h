@@ -161,6 +161,9 @@ extern dcv_status dcv_normalize_domain_slow(const char *in, size_t len,
 											bool allow_wildcard, char *out,
 											bool *wildcard, dcv_error *err);
 
+/* How many times normalization has called libidn2 in this process (for tests). */
+extern unsigned long dcv_idn2_calls(void);
+
 /* Base domain of a normalized name without "*.", into out[DCV_DOMAIN_BUF]. */
 extern dcv_status dcv_base_domain(const char *name, char *out, dcv_error *err);
 

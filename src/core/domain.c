@@ -21,6 +21,16 @@
  */
 #define DCV_PSL_MAX_LABELS 6
 
+/* How often domain names went to libidn2 (for tests of the fast paths). */
+static unsigned long idn2_calls;
+
+unsigned long
+dcv_idn2_calls(void)
+{
+	return idn2_calls;
+}
+
+
 /*
  * UTS#46 maps U+FF01..U+FF5E (fullwidth ASCII) to ASCII and U+3002,
  * U+FF0E, U+FF61 to ".".  When nothing else outside ASCII occurs and no label
@@ -143,6 +153,7 @@ map_with_idn2(const char *in, size_t len, char *out, size_t outsize,
 		buf[i] = dcv_lower((unsigned char) in[i]);
 	buf[len] = '\0';
 
+	idn2_calls++;
 	rc = idn2_to_ascii_8z(buf, &res, IDN2_NONTRANSITIONAL);
 	if (rc != IDN2_OK)
 	{
@@ -341,6 +352,7 @@ label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
 	for (size_t i = 0; i < len; i++)
 		buf[i] = dcv_lower((unsigned char) s[i]);
 	buf[len] = '\0';
+	idn2_calls++;
 	if (idn2_to_ascii_8z(buf, &res, IDN2_NONTRANSITIONAL) != IDN2_OK)
 	{
 		free(res);
@@ -358,6 +370,203 @@ label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
 	*outlen = n;
 	dcv_memo_put(&label_memo, s, len, out, n);
 	return true;
+}
+
+/*
+ * Kana and kanji without libidn2.
+ *
+ * A label of ASCII letters, digits and hyphens, fullwidth forms of them,
+ * hiragana (U+3041..U+3096), katakana (U+30A1..U+30FA), the long vowel mark
+ * U+30FC and CJK ideographs (U+4E00..U+9FFF) is what the order data holds
+ * most.  For such a label UTS#46 changes nothing but the ASCII case and the
+ * fullwidth forms: none of these characters has another mapping once it is
+ * valid, none composes with another under NFC (no combining mark is in the
+ * set), none is right-to-left or contextual.  So the A-label is "xn--" and
+ * the Punycode (RFC 3492) of the code points, as long as every character is
+ * valid in the installed libidn2 and the hyphen rules hold.  Whether a
+ * character is valid is asked of libidn2 once per character and remembered:
+ * it must turn the character alone into exactly the A-label computed here.
+ */
+#define CP_FIRST 0x3000
+#define CP_LAST 0x9FFF
+
+static uint8_t cp_known[(CP_LAST - CP_FIRST + 1) / 8 + 1];	/* asked already */
+static uint8_t cp_valid[(CP_LAST - CP_FIRST + 1) / 8 + 1];	/* and libidn2 agreed */
+
+static char
+puny_digit(unsigned d)
+{
+	return (char) (d < 26 ? 'a' + d : '0' + d - 26);
+}
+
+static unsigned
+puny_adapt(unsigned delta, unsigned numpoints, bool first)
+{
+	unsigned	k = 0;
+
+	delta = first ? delta / 700 : delta / 2;
+	delta += delta / numpoints;
+	while (delta > ((36 - 1) * 26) / 2)
+	{
+		delta /= 36 - 1;
+		k += 36;
+	}
+	return k + (36 - 1 + 1) * delta / (delta + 38);
+}
+
+/* "xn--" and the Punycode of cp[0..n-1] into out; false if it does not fit. */
+static bool
+punycode(const uint32_t *cp, size_t n, char *out, size_t outsize, size_t *outlen)
+{
+	size_t		o = 0,
+				b = 0,
+				h;
+	uint32_t	next = 128;
+	unsigned	delta = 0,
+				bias = 72;
+
+	if (outsize < 5)
+		return false;
+	memcpy(out, "xn--", 4);
+	o = 4;
+	for (size_t i = 0; i < n; i++)
+		if (cp[i] < 128)
+		{
+			if (o + 1 >= outsize)
+				return false;
+			out[o++] = (char) cp[i];
+			b++;
+		}
+	if (b > 0)
+	{
+		if (o + 1 >= outsize)
+			return false;
+		out[o++] = '-';
+	}
+	for (h = b; h < n;)
+	{
+		uint32_t	m = UINT32_MAX;
+
+		for (size_t i = 0; i < n; i++)
+			if (cp[i] >= next && cp[i] < m)
+				m = cp[i];
+		/* at most 63 code points below U+A000: no overflow */
+		delta += (m - next) * (unsigned) (h + 1);
+		next = m;
+		for (size_t i = 0; i < n; i++)
+		{
+			if (cp[i] < next)
+				delta++;
+			if (cp[i] == next)
+			{
+				unsigned	q = delta;
+
+				for (unsigned k = 36;; k += 36)
+				{
+					unsigned	t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
+
+					if (q < t)
+						break;
+					if (o + 1 >= outsize)
+						return false;
+					out[o++] = puny_digit(t + (q - t) % (36 - t));
+					q = (q - t) / (36 - t);
+				}
+				if (o + 1 >= outsize)
+					return false;
+				out[o++] = puny_digit(q);
+				bias = puny_adapt(delta, (unsigned) (h + 1), h == b);
+				delta = 0;
+				h++;
+			}
+		}
+		delta++;
+		next++;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return true;
+}
+
+static bool
+in_simple_set(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+		(c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC ||
+		(c >= 0x4E00 && c <= 0x9FFF);
+}
+
+/* Whether libidn2 turns the character alone into our A-label (asked once). */
+static bool
+valid_cp(uint32_t c)
+{
+	size_t		bit = c - CP_FIRST;
+	char		utf8[4],
+				mine[16],
+			   *res = NULL;
+	size_t		n;
+	bool		ok;
+
+	if (c < 128)
+		return true;
+	if (cp_known[bit / 8] & (1 << (bit % 8)))
+		return (cp_valid[bit / 8] >> (bit % 8)) & 1;
+	utf8[0] = (char) (0xE0 | (c >> 12));
+	utf8[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+	utf8[2] = (char) (0x80 | (c & 0x3F));
+	utf8[3] = '\0';
+	idn2_calls++;
+	ok = punycode(&c, 1, mine, sizeof(mine), &n) &&
+		idn2_to_ascii_8z(utf8, &res, IDN2_NONTRANSITIONAL) == IDN2_OK &&
+		strcmp(res, mine) == 0;
+	free(res);
+	cp_known[bit / 8] |= (uint8_t) (1 << (bit % 8));
+	if (ok)
+		cp_valid[bit / 8] |= (uint8_t) (1 << (bit % 8));
+	return ok;
+}
+
+/*
+ * The A-label of a kana/kanji label (valid UTF-8) into out; false when the
+ * label is not of that kind, breaks a hyphen rule, or is too long.
+ */
+static bool
+simple_label(const unsigned char *s, size_t len, char *out, size_t *outlen)
+{
+	uint32_t	cp[DCV_LABEL_MAX + 1];
+	size_t		n = 0;
+	bool		wide = false;
+
+	for (size_t i = 0; i < len;)
+	{
+		uint32_t	c;
+
+		if (n > DCV_LABEL_MAX)
+			return false;
+		if (s[i] < 0x80)
+			c = (uint32_t) (unsigned char) dcv_lower(s[i++]);
+		else if ((s[i] & 0xF0) == 0xE0)
+		{
+			c = ((uint32_t) (s[i] & 0x0F) << 12) | ((uint32_t) (s[i + 1] & 0x3F) << 6) |
+				(s[i + 2] & 0x3F);
+			i += 3;
+			if (c >= 0xFF01 && c <= 0xFF5E)
+				c = (uint32_t) (unsigned char) dcv_lower((unsigned char) (c - 0xFF01 + 0x21));
+		}
+		else
+			return false;
+		if (!in_simple_set(c))
+			return false;
+		wide |= c >= 128;
+		cp[n++] = c;
+	}
+	if (!wide || n == 0 || cp[0] == '-' || cp[n - 1] == '-' ||
+		(n >= 4 && cp[2] == '-' && cp[3] == '-'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!valid_cp(cp[i]))
+			return false;
+	return punycode(cp, n, out, DCV_LABEL_MAX + 1, outlen);
 }
 
 /*
@@ -393,8 +602,9 @@ map_by_label(const char *in, size_t len, char *out, size_t outsize, size_t *outl
 					return false;
 			}
 		}
-		else if (!japanese_label(s + start, i - start) ||
-				 !label_to_ascii(in + start, i - start, out + o, &n))
+		else if (!simple_label(s + start, i - start, out + o, &n) &&
+				 (!japanese_label(s + start, i - start) ||
+				  !label_to_ascii(in + start, i - start, out + o, &n)))
 			return false;
 		o += n;
 		if (i >= len)
