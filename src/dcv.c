@@ -9,7 +9,9 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/arrayaccess.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 PG_MODULE_MAGIC;
 
@@ -40,6 +42,8 @@ to_utf8(const char *s, int len)
 
 	r.ptr = s;
 	r.len = len;
+	/* text of this database is valid in its encoding; SQL_ASCII checks nothing */
+	dcv_input_valid_utf8 = enc != PG_SQL_ASCII;
 	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
 		return r;
 	u = pg_server_to_any(s, len, PG_UTF8);
@@ -61,10 +65,9 @@ bool
 dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n, const char *what,
 			   char **problem)
 {
-	Datum	   *elems;
-	bool	   *nulls;
 	int			nelems;
 	dcv_str    *res;
+	array_iter	it;
 
 	*out = NULL;
 	*n = 0;
@@ -76,20 +79,25 @@ dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n, const char *what,
 	}
 	if (ARR_ELEMTYPE(arr) != TEXTOID)
 		elog(ERROR, "%s: expected a text array", what);
-	deconstruct_array_builtin(arr, TEXTOID, &elems, &nulls, &nelems);
+	nelems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	res = MemoryContextAllocHuge(CurrentMemoryContext,
 								 (nelems ? nelems : 1) * sizeof(dcv_str));
+	array_iter_setup(&it, (AnyArrayType *) arr);
 	for (int i = 0; i < nelems; i++)
 	{
+		bool		isnull;
+		Datum		d;
+
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
-		if (nulls[i])
+		d = array_iter_next(&it, &isnull, i, -1, false, TYPALIGN_INT);
+		if (isnull)
 		{
 			res[i].ptr = NULL;
 			res[i].len = 0;
 		}
 		else
-			res[i] = dcv_text_utf8(DatumGetTextPP(elems[i]));
+			res[i] = dcv_text_utf8(DatumGetTextPP(d));
 	}
 	*out = res;
 	*n = nelems;
@@ -160,16 +168,45 @@ dcv_domain_report(const dcv_error *err, const char *shown, dcv_report *r)
 	}
 }
 
+/*
+ * The recipients as a text[], built in one allocation (what
+ * construct_array would make of text datums, without the copies).
+ */
 ArrayType *
 dcv_recipients_array(const dcv_decision *d)
 {
-	Datum	   *elems = palloc((d->n ? d->n : 1) * sizeof(Datum));
+	size_t		nbytes = ARR_OVERHEAD_NONULLS(1);
+	ArrayType  *r;
+	char	   *p;
 
+	if (d->n == 0)
+		return construct_empty_array(TEXTOID);
 	for (size_t i = 0; i < d->n; i++)
 	{
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
-		elems[i] = CStringGetTextDatum(d->recipients[i]);
+		nbytes += INTALIGN(VARHDRSZ + strlen(d->recipients[i]));
 	}
-	return construct_array_builtin(elems, (int) d->n, TEXTOID);
+	if (!AllocSizeIsValid(nbytes))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("array size exceeds the maximum allowed (%d)",
+						(int) MaxAllocSize)));
+	r = palloc0(nbytes);
+	SET_VARSIZE(r, nbytes);
+	r->ndim = 1;
+	r->dataoffset = 0;
+	r->elemtype = TEXTOID;
+	ARR_DIMS(r)[0] = (int) d->n;
+	ARR_LBOUND(r)[0] = 1;
+	p = ARR_DATA_PTR(r);
+	for (size_t i = 0; i < d->n; i++)
+	{
+		size_t		len = strlen(d->recipients[i]);
+
+		SET_VARSIZE(p, VARHDRSZ + len);
+		memcpy(VARDATA(p), d->recipients[i], len);
+		p += INTALIGN(VARHDRSZ + len);
+	}
+	return r;
 }

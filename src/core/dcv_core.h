@@ -141,6 +141,13 @@ typedef struct dcv_decision
 	dcv_domain	domain;
 } dcv_decision;
 
+/*
+ * Set when every input the core is given is known to be valid UTF-8 without
+ * NUL bytes (text of a UTF8 database, or converted to UTF-8): the check is
+ * then skipped.  False by default.
+ */
+extern bool dcv_input_valid_utf8;
+
 /* The five constructed local parts, in the notice's order. */
 extern const char *const dcv_local_parts[5];
 

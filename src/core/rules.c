@@ -263,26 +263,56 @@ cmp_pos(const void *x, const void *y)
 	return (p->pos > q->pos) - (p->pos < q->pos);
 }
 
-/* The designated addresses, checked, each once, in the order given. */
+/*
+ * Whether a normalized address is a constructed e-mail, or (when asked for) a
+ * subdomain e-mail, of the domain: one of the five local parts at the base
+ * domain, or at a domain between it and the applied domain.
+ */
+static bool
+constructed_or_subdomain(const dcv_domain *dom, const char *email, bool subdomains)
+{
+	const char *at = strchr(email, '@');
+	const char *d = at + 1;
+	size_t		ll = (size_t) (at - email);
+	size_t		dl = strlen(d),
+				bl = strlen(dom->base),
+				nl = strlen(dom->name);
+	bool		lp = false;
+
+	for (int i = 0; i < 5 && !lp; i++)
+		lp = strlen(dcv_local_parts[i]) == ll && memcmp(email, dcv_local_parts[i], ll) == 0;
+	if (!lp)
+		return false;
+	if (strcmp(d, dom->base) == 0)
+		return true;
+	return subdomains && dl > bl && dl <= nl && strcmp(dom->name + (nl - dl), d) == 0 &&
+		(dl == nl || dom->name[nl - dl - 1] == '.');
+}
+
+/*
+ * The designated addresses, checked, each once, in the order given.  A
+ * candidate is a constructed (or subdomain) e-mail or a WHOIS e-mail; the
+ * WHOIS list is normalized and sorted only when some address needs it.
+ */
 static dcv_status
 decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 				  const dcv_str *whois, size_t n_whois, const dcv_alloc *a,
 				  dcv_decision *out, dcv_error *err)
 {
-	dcv_candidates c;
+	const char **w = NULL;
+	size_t		nw = 0;
+	bool		whois_ready = false;
 	pos_email  *pe;
 	pos_email **pp;
 	size_t		k = 0,
 				u = 0;
 
-	dcv_build_candidates(dom, whois, n_whois, in->subdomains, a, &c, err);
 	pe = a->fn(a->ctx, in->n_designated * sizeof(pos_email));
 	pp = a->fn(a->ctx, in->n_designated * sizeof(pos_email *));
 	for (size_t i = 0; i < in->n_designated; i++)
 	{
 		char		buf[DCV_EMAIL_BUF];
 		size_t		len;
-		char	   *e;
 
 		dcv_tick(a, i);
 		if (in->designated[i].ptr == NULL)
@@ -294,14 +324,21 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 			err->index = (long) i;
 			return err->status;
 		}
-		if (!dcv_candidates_contain(&c, buf))
+		if (!constructed_or_subdomain(dom, buf, in->subdomains))
 		{
-			not_candidate(in, dom, buf, a, err);
-			err->index = (long) i;
-			return err->status;
+			if (!whois_ready)
+			{
+				nw = whois_sorted(whois, n_whois, a, &w);
+				whois_ready = true;
+			}
+			if (!in_sorted(w, nw, buf))
+			{
+				not_candidate(in, dom, buf, a, err);
+				err->index = (long) i;
+				return err->status;
+			}
 		}
-		e = copy_str(a, buf, len);
-		pe[k].email = e;
+		pe[k].email = copy_str(a, buf, len);
 		pe[k].pos = i;
 		pp[k] = &pe[k];
 		k++;

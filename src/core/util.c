@@ -54,11 +54,16 @@ dcv_quote(char *out, size_t outsize, const char *s, size_t len)
 	out[o] = '\0';
 }
 
+bool		dcv_input_valid_utf8 = false;
+
 dcv_status
 dcv_check_utf8(const char *str, size_t len, dcv_status status, dcv_error *err)
 {
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		i = 0;
+
+	if (dcv_input_valid_utf8)
+		return DCV_OK;
 
 	while (i < len)
 	{
@@ -124,6 +129,23 @@ dcv_sort(void **items, size_t n, int (*cmp) (const void *x, const void *y),
 
 	if (n < 2)
 		return;
+	if (n <= 16)
+	{
+		/* insertion sort: stable, and no buffer for the usual few entries */
+		for (size_t i = 1; i < n; i++)
+		{
+			void	   *x = items[i];
+			size_t		j = i;
+
+			while (j > 0 && cmp(x, items[j - 1]) < 0)
+			{
+				items[j] = items[j - 1];
+				j--;
+			}
+			items[j] = x;
+		}
+		return;
+	}
 	dst = a->fn(a->ctx, n * sizeof(void *));
 	/* bottom-up: runs of width w merged from src into dst, then swap */
 	for (size_t w = 1; w < n; w *= 2)
