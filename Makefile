@@ -34,7 +34,7 @@ include $(PGXS)
 UNIT_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Isrc/core $(DEP_CFLAGS)
 
-test/unit: test/unit.c $(CORE_SRCS) src/core/dcv_core.h src/core/util.h
+test/unit: test/unit.c test/arena.h $(CORE_SRCS) src/core/dcv_core.h src/core/util.h
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ test/unit.c $(CORE_SRCS) $(DEP_LIBS)
 
 unittest: test/unit

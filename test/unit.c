@@ -31,46 +31,10 @@ check(int ok, const char *fmt,...)
 	printf("\n");
 }
 
-/* A tracked allocator: everything is freed by arena_reset. */
-typedef struct arena
-{
-	void	  **blocks;
-	size_t		n,
-				cap;
-} arena;
+#include "arena.h"
 
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	arena	   *ar = ctx;
-	void	   *p;
-
-	if (ar->n == ar->cap)
-	{
-		ar->cap = ar->cap ? ar->cap * 2 : 64;
-		ar->blocks = realloc(ar->blocks, ar->cap * sizeof(void *));
-		if (ar->blocks == NULL)
-			abort();
-	}
-	p = malloc(size ? size : 1);
-	if (p == NULL)
-		abort();
-	ar->blocks[ar->n++] = p;
-	return p;
-}
-
-static void
-arena_reset(arena *ar)
-{
-	for (size_t i = 0; i < ar->n; i++)
-		free(ar->blocks[i]);
-	free(ar->blocks);
-	ar->blocks = NULL;
-	ar->n = ar->cap = 0;
-}
-
-static arena ar;
-static dcv_alloc alloc = {arena_alloc, &ar, NULL};
+static test_arena ar;
+static dcv_alloc alloc = {test_arena_alloc, &ar, NULL};
 
 /* ---- domain names ---- */
 
@@ -735,7 +699,7 @@ test_candidates(void)
 		check(c.n == 5 && c.n_whois == 1 && strcmp(c.items[0].email, "hostmaster@example.co.jp") == 0 &&
 			  strcmp(c.items[3].email, "postmaster@example.co.jp") == 0, "dedupe with constructed");
 	}
-	arena_reset(&ar);
+	test_arena_reset(&ar);
 }
 
 static dcv_status
@@ -837,7 +801,7 @@ test_decisions(void)
 		st = decide(DCV_LINE_DV, DCV_ERA_NOTICE, "example.com", des, 2, NULL, 0, false, &d, &err);
 		check(st == DCV_ERR_DESIGNATED_UNUSABLE && err.index == 1, "unusable designated, index 1");
 	}
-	arena_reset(&ar);
+	test_arena_reset(&ar);
 }
 
 int

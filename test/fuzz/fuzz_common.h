@@ -72,43 +72,7 @@ fuzz_show(const char *s, size_t len)
 
 /* ---- a tracked arena: everything freed after each input ---- */
 
-typedef struct fuzz_arena
-{
-	void	  **blocks;
-	size_t		n,
-				cap;
-} fuzz_arena;
-
-static inline void *
-fuzz_arena_alloc(void *ctx, size_t size)
-{
-	fuzz_arena *ar = ctx;
-	void	   *p;
-
-	if (ar->n == ar->cap)
-	{
-		ar->cap = ar->cap ? ar->cap * 2 : 64;
-		ar->blocks = realloc(ar->blocks, ar->cap * sizeof(void *));
-		if (ar->blocks == NULL)
-			abort();
-	}
-	/* malloc(0) may return NULL, which the core would take for failure */
-	p = malloc(size ? size : 1);
-	if (p == NULL)
-		abort();
-	ar->blocks[ar->n++] = p;
-	return p;
-}
-
-static inline void
-fuzz_arena_reset(fuzz_arena *ar)
-{
-	for (size_t i = 0; i < ar->n; i++)
-		free(ar->blocks[i]);
-	free(ar->blocks);
-	ar->blocks = NULL;
-	ar->n = ar->cap = 0;
-}
+#include "../arena.h"
 
 /* Counts the calls of the interrupt hook (the core must tolerate one). */
 static unsigned long fuzz_interrupts;

@@ -25,7 +25,7 @@
  */
 #include "fuzz_common.h"
 
-static fuzz_arena ar;
+static test_arena ar;
 
 /* ---- the expected answers, computed independently ---- */
 
@@ -39,7 +39,7 @@ static char *
 dup_str(const char *s)
 {
 	size_t		n = strlen(s);
-	char	   *p = fuzz_arena_alloc(&ar, n + 1);
+	char	   *p = test_arena_alloc(&ar, n + 1);
 
 	memcpy(p, s, n + 1);
 	return p;
@@ -49,7 +49,7 @@ static char *
 address(const char *lp, const char *domain)
 {
 	size_t		n = strlen(lp) + strlen(domain) + 2;
-	char	   *p = fuzz_arena_alloc(&ar, n);
+	char	   *p = test_arena_alloc(&ar, n);
 
 	snprintf(p, n, "%s@%s", lp, domain);
 	return p;
@@ -98,9 +98,9 @@ expected_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
 	for (const char *d = dom->name; strcmp(d, dom->base) != 0; d = strchr(d, '.') + 1)
 		nsub++;
 	cap = (whois ? n_whois : 0) + 5 + 5 * nsub + 1;
-	x->email = fuzz_arena_alloc(&ar, cap * sizeof(char *));
-	x->source = fuzz_arena_alloc(&ar, cap * sizeof(dcv_source));
-	w = fuzz_arena_alloc(&ar, cap * sizeof(char *));
+	x->email = test_arena_alloc(&ar, cap * sizeof(char *));
+	x->source = test_arena_alloc(&ar, cap * sizeof(dcv_source));
+	w = test_arena_alloc(&ar, cap * sizeof(char *));
 	for (size_t i = 0; whois != NULL && i < n_whois; i++)
 	{
 		char	   *e = usable(&whois[i]);
@@ -149,7 +149,7 @@ expected_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
 static const char **
 sorted_emails(const dcv_candidates *c)
 {
-	const char **sorted = fuzz_arena_alloc(&ar, (c->n + 1) * sizeof(char *));
+	const char **sorted = test_arena_alloc(&ar, (c->n + 1) * sizeof(char *));
 
 	for (size_t i = 0; i < c->n; i++)
 		sorted[i] = c->items[i].email;
@@ -330,8 +330,8 @@ check_decision(const dcv_decision_in *in, const dcv_alloc *a)
 	if (any_designated)
 	{
 		const char **sorted = sorted_emails(&c);
-		const char **given = fuzz_arena_alloc(&ar, in->n_designated * sizeof(char *));
-		const char **want = fuzz_arena_alloc(&ar, in->n_designated * sizeof(char *));
+		const char **given = test_arena_alloc(&ar, in->n_designated * sizeof(char *));
+		const char **want = test_arena_alloc(&ar, in->n_designated * sizeof(char *));
 		const char **seen;
 		size_t		ngiven = 0,
 					nwant = 0;
@@ -365,7 +365,7 @@ check_decision(const dcv_decision_in *in, const dcv_alloc *a)
 		 * Each address once, where it first appears.  All are candidates,
 		 * so a candidate's sorted index identifies it.
 		 */
-		seen = fuzz_arena_alloc(&ar, (c.n + 1) * sizeof(char *));
+		seen = test_arena_alloc(&ar, (c.n + 1) * sizeof(char *));
 		memset(seen, 0, (c.n + 1) * sizeof(char *));
 		for (size_t i = 0; i < ngiven; i++)
 		{
@@ -448,13 +448,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dcv_str		domain = {NULL, 0};
 	bool		first = true;
 	dcv_decision_in in;
-	dcv_alloc	a = {fuzz_arena_alloc, &ar, NULL};
+	dcv_alloc	a = {test_arena_alloc, &ar, NULL};
 
 	if (size < 1)
 		return 0;
 	flags = data[0];
-	whois = fuzz_arena_alloc(&ar, (size + 1) * sizeof(dcv_str));
-	designated = fuzz_arena_alloc(&ar, (size + 1) * sizeof(dcv_str));
+	whois = test_arena_alloc(&ar, (size + 1) * sizeof(dcv_str));
+	designated = test_arena_alloc(&ar, (size + 1) * sizeof(dcv_str));
 
 	/* split the rest into lines */
 	while (i <= size)
@@ -515,6 +515,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	check_decision(&in, &a);
-	fuzz_arena_reset(&ar);
+	test_arena_reset(&ar);
 	return 0;
 }
