@@ -29,7 +29,7 @@ build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
 		dcv_domain_report(&err, dcv_show(domain), &r);
 		dcv_raise(&r);
 	}
-	if (whois_arr && !dcv_array_utf8(whois_arr, &whois, &n_whois, "whois_emails", &problem))
+	if (whois_arr && !dcv_array_utf8(whois_arr, &whois, NULL, &n_whois, "whois_emails", &problem))
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("%s", problem)));

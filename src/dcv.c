@@ -5,6 +5,7 @@
  */
 #include "dcv.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
@@ -31,27 +32,59 @@ const dcv_alloc dcv_palloc = {dcv_palloc_fn, NULL, dcv_interrupt};
 
 /*
  * In UTF8 and SQL_ASCII databases the bytes are passed as they are (the core
- * checks that they are UTF-8); elsewhere they are converted.
+ * checks those of SQL_ASCII); elsewhere they are converted.  A character
+ * the database encoding has but Unicode lacks (EUC_JP's user-defined area)
+ * becomes U+FFFD, which no domain name or address may hold: the value is
+ * then refused or skipped like any other unusable one, never an error of
+ * the conversion.
  */
 static dcv_str
 to_utf8(const char *s, int len)
 {
+	static Oid	proc = InvalidOid;
+	static int	proc_enc = -1;
 	int			enc = GetDatabaseEncoding();
 	dcv_str		r;
 	char	   *u;
+	int			done = 0,
+				o = 0,
+				cap;
 
 	r.ptr = s;
 	r.len = len;
 	/* text of this database is valid in its encoding; SQL_ASCII checks nothing */
 	dcv_input_valid_utf8 = enc != PG_SQL_ASCII;
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || len == 0)
 		return r;
-	u = pg_server_to_any(s, len, PG_UTF8);
-	if (u != s)
+	if (proc_enc != enc)
 	{
-		r.ptr = u;
-		r.len = strlen(u);
+		proc = FindDefaultConversionProc(enc, PG_UTF8);
+		proc_enc = enc;
 	}
+	if (!OidIsValid(proc))
+	{
+		u = pg_server_to_any(s, len, PG_UTF8);
+		r.ptr = u;
+		r.len = u == s ? (size_t) len : strlen(u);
+		return r;
+	}
+	cap = len * MAX_CONVERSION_GROWTH + 16;
+	u = palloc(cap);
+	while (done < len)
+	{
+		done += pg_do_encoding_conversion_buf(proc, enc, PG_UTF8,
+											  (unsigned char *) s + done, len - done,
+											  (unsigned char *) u + o, cap - o, true);
+		o += strlen(u + o);
+		if (done < len)
+		{
+			memcpy(u + o, "\xEF\xBF\xBD", 4);	/* U+FFFD, and the terminator */
+			o += 3;
+			done += pg_encoding_mblen(enc, s + done);
+		}
+	}
+	r.ptr = u;
+	r.len = o;
 	return r;
 }
 
@@ -62,14 +95,17 @@ dcv_text_utf8(text *t)
 }
 
 bool
-dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n, const char *what,
-			   char **problem)
+dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig, size_t *n,
+			   const char *what, char **problem)
 {
 	int			nelems;
-	dcv_str    *res;
+	dcv_str    *res,
+			   *given = NULL;
 	array_iter	it;
 
 	*out = NULL;
+	if (orig)
+		*orig = NULL;
 	*n = 0;
 	if (ARR_NDIM(arr) > 1)
 	{
@@ -82,6 +118,9 @@ dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n, const char *what,
 	nelems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	res = MemoryContextAllocHuge(CurrentMemoryContext,
 								 (nelems ? nelems : 1) * sizeof(dcv_str));
+	if (orig)
+		given = MemoryContextAllocHuge(CurrentMemoryContext,
+									   (nelems ? nelems : 1) * sizeof(dcv_str));
 	array_iter_setup(&it, (AnyArrayType *) arr);
 	for (int i = 0; i < nelems; i++)
 	{
@@ -95,11 +134,24 @@ dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n, const char *what,
 		{
 			res[i].ptr = NULL;
 			res[i].len = 0;
+			if (given)
+				given[i] = res[i];
 		}
 		else
-			res[i] = dcv_text_utf8(DatumGetTextPP(d));
+		{
+			text	   *t = DatumGetTextPP(d);
+
+			res[i] = dcv_text_utf8(t);
+			if (given)
+			{
+				given[i].ptr = VARDATA_ANY(t);
+				given[i].len = VARSIZE_ANY_EXHDR(t);
+			}
+		}
 	}
 	*out = res;
+	if (orig)
+		*orig = given;
 	*n = nelems;
 	return true;
 }

@@ -31,10 +31,11 @@ extern dcv_str dcv_text_utf8(text *t);
 
 /*
  * A one-dimensional text[] as UTF-8 strings; NULL elements have ptr NULL.
+ * With orig, also the elements as given (database encoding, for messages).
  * Returns false and sets *problem for an array of more than one dimension.
  */
-extern bool dcv_array_utf8(ArrayType *arr, dcv_str **out, size_t *n,
-						   const char *what, char **problem);
+extern bool dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig,
+						   size_t *n, const char *what, char **problem);
 
 /* The value named in a message: at most 100 characters of it. */
 extern char *dcv_show(text *t);

@@ -7,7 +7,6 @@
 
 #include "access/htup_details.h"
 #include "funcapi.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 PG_FUNCTION_INFO_V1(dcv_default_recipient_sql);
@@ -22,19 +21,11 @@ set_report(dcv_report *r, int sqlstate, char *message, char *detail, char *hint)
 	r->hint = hint;
 }
 
-/* An element of a converted array, as given (in the database encoding). */
+/* An element of an array as given (database encoding), for a message. */
 static char *
 show_element(const dcv_str *s)
 {
-	char	   *server;
-	int			enc = GetDatabaseEncoding();
-
-	/* the element's own bytes (not terminated, perhaps not UTF-8 in SQL_ASCII) */
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
-		return dcv_show_cstr(s->ptr, (int) s->len);
-	/* a converted copy is terminated; the input itself (empty string) is not */
-	server = pg_any_to_server(s->ptr, (int) s->len, PG_UTF8);
-	return dcv_show_cstr(server, server == s->ptr ? (int) s->len : (int) strlen(server));
+	return dcv_show_cstr(s->ptr, (int) s->len);
 }
 
 void
@@ -46,6 +37,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	dcv_decision_in in;
 	dcv_error	err;
 	dcv_str    *des = NULL,
+			   *des_given = NULL,
 			   *who = NULL;
 	size_t		n_des = 0,
 				n_who = 0;
@@ -65,8 +57,9 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	out->line = p.line;
 	out->line_known = true;
 
-	if ((designated && !dcv_array_utf8(designated, &des, &n_des, "designated", &problem)) ||
-		(whois && !dcv_array_utf8(whois, &who, &n_who, "whois_emails", &problem)))
+	if ((designated &&
+		 !dcv_array_utf8(designated, &des, &des_given, &n_des, "designated", &problem)) ||
+		(whois && !dcv_array_utf8(whois, &who, NULL, &n_who, "whois_emails", &problem)))
 	{
 		set_report(r, ERRCODE_ARRAY_SUBSCRIPT_ERROR, problem, NULL, NULL);
 		return;
@@ -96,13 +89,13 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 		case DCV_ERR_DESIGNATED_UNUSABLE:
 			set_report(r, ERRCODE_DCV_INVALID_EMAIL,
 					   psprintf("designated address \"%s\" is not usable",
-								show_element(&des[err.index])),
+								show_element(&des_given[err.index])),
 					   dcv_sentence(err.detail), NULL);
 			break;
 		case DCV_ERR_NOT_CANDIDATE:
 			set_report(r, ERRCODE_DCV_NOT_CANDIDATE,
 					   psprintf("designated address \"%s\" is not a DCV candidate for \"%s\"",
-								show_element(&des[err.index]), dcv_show(domain)),
+								show_element(&des_given[err.index]), dcv_show(domain)),
 					   dcv_sentence(err.detail),
 					   pstrdup("dcv_candidates(domain, whois_emails) lists the candidates."));
 			break;
