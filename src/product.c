@@ -7,7 +7,8 @@
  * it stale.  Plain DML on a table sends no relcache invalidation, so each
  * table has a statement trigger that sends one (dcv_cache_invalidate); the
  * relcache callback only marks the cache stale.  Invalidations from other
- * sessions are read at the start of each statement.
+ * sessions are read at each lookup, and the cache is rebuilt from the latest
+ * committed state.
  */
 #include "dcv.h"
 
@@ -59,7 +60,6 @@ typedef struct dcv_cache
 
 static dcv_cache cache = {.last = -1};
 static bool callback_registered = false;
-static TimestampTz last_statement = 0;
 
 static void
 relcache_callback(Datum arg, Oid relid)
@@ -202,16 +202,18 @@ rebuild(void)
 static void
 ensure_cache(void)
 {
-	TimestampTz stmt = GetCurrentStatementStartTimestamp();
+	/*
+	 * Others' committed changes: read pending invalidations at every lookup
+	 * (a statement of a multi-statement string, or after a COMMIT inside a
+	 * procedure, starts no transaction and takes no lock that would).  This
+	 * costs a flag test when there are none.
+	 */
+	AcceptInvalidationMessages();
 
-	/* Others' committed changes: read pending invalidations once a statement. */
-	if (stmt != last_statement)
-	{
-		AcceptInvalidationMessages();
-		last_statement = stmt;
-		if (cache.provisional && cache.built_stmt != stmt)
-			cache.valid = false;
-	}
+	/* A copy read under a parallel query's snapshot serves that query only. */
+	if (cache.valid && cache.provisional &&
+		(!IsInParallelMode() || cache.built_stmt != GetCurrentStatementStartTimestamp()))
+		cache.valid = false;
 	if (!cache.valid)
 	{
 		PG_TRY();
