@@ -333,6 +333,11 @@ INSERT INTO misuse (id) VALUES (1);
 SELECT pg_temp.catch($$DELETE FROM misuse$$);
 DROP TRIGGER misuse_dcv ON misuse;
 DELETE FROM misuse;
+-- Defined so that some INSERT or UPDATE would not fire it: INSERT only, a
+-- column list, a WHEN condition.
+SELECT pg_temp.misuse('product, domain, designated, whois, recipients', 'BEFORE INSERT');
+SELECT pg_temp.misuse('product, domain, designated, whois, recipients', 'BEFORE INSERT OR UPDATE OF product, domain, designated, whois');
+SELECT pg_temp.misuse('product, domain, designated, whois, recipients', 'BEFORE INSERT OR UPDATE', 'ROW WHEN (NEW.id IS NOT NULL)');
 -- Argument count.
 SELECT pg_temp.misuse('');
 SELECT pg_temp.misuse('product, domain, designated, whois');

@@ -15,6 +15,7 @@
 #include "dcv.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -79,6 +80,18 @@ resolve_columns(TriggerData *td, int *attnums)
 	Trigger    *tg = td->tg_trigger;
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	const char *table = RelationGetRelationName(td->tg_relation);
+
+	/*
+	 * The trigger owns the recipients: an INSERT or UPDATE it does not fire
+	 * for could store recipients the rules did not choose.
+	 */
+	if (!TRIGGER_FOR_INSERT(tg->tgtype) || !TRIGGER_FOR_UPDATE(tg->tgtype) ||
+		tg->tgnattr > 0 || tg->tgqual != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("dcv_recipient_trigger on table \"%s\" must be defined BEFORE INSERT OR UPDATE, without a column list or WHEN condition",
+						table),
+				 errdetail("An INSERT or UPDATE the trigger does not fire for could store recipients the rules did not choose.")));
 
 	if (tg->tgnargs < 5 || tg->tgnargs > 7)
 		ereport(ERROR,
