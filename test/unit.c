@@ -368,6 +368,78 @@ test_kana_kanji(void)
 	}
 }
 
+/*
+ * Short names of ASCII letters, digits, hyphens, dots and stars take a
+ * one-pass path: all of them up to four characters, and random longer ones,
+ * must give what the library path gives.
+ */
+static void
+test_ascii_names(void)
+{
+	static const char alphabet[] = "aZ9-.*x";
+	int			compared = 0,
+				differ = 0;
+	unsigned	seed = 99;
+	char		name[300];
+
+	for (int len = 0; len <= 4; len++)
+	{
+		int			total = 1;
+
+		for (int k = 0; k < len; k++)
+			total *= 7;
+		for (int c = 0; c < total; c++)
+		{
+			int			x = c;
+
+			for (int k = 0; k < len; k++, x /= 7)
+				name[k] = alphabet[x % 7];
+			name[len] = '\0';
+			compare_paths(name, &compared, &differ);
+		}
+	}
+	for (int k = 0; k < 50000; k++)
+	{
+		int			len = (int) ((seed = seed * 1103515245 + 12345) >> 16) % 24;
+
+		for (int i = 0; i < len; i++)
+			name[i] = "abcXY09--..*n"[((seed = seed * 1103515245 + 12345) >> 16) % 13];
+		strcpy(name + len, (k % 3) ? ".co.jp" : "");
+		compare_paths(name, &compared, &differ);
+	}
+	/* long labels and names around the limits, with and without "*." */
+	for (int l = 60; l <= 66; l++)
+		for (int w = 0; w < 2; w++)
+		{
+			char	   *p = name;
+
+			if (w)
+				p += sprintf(p, "*.");
+			memset(p, 'a', l);
+			strcpy(p + l, ".jp");
+			compare_paths(name, &compared, &differ);
+		}
+	for (int total = 250; total <= 256; total++)
+		for (int w = 0; w < 2; w++)
+		{
+			int			o = 0;
+
+			if (w)
+				o += sprintf(name, "*.");
+			while (o < total - 3)
+			{
+				name[o++] = 'b';
+				if ((o % 10) == 0 && o < total - 4)
+					name[o++] = '.';
+			}
+			strcpy(name + o, ".jp");
+			compare_paths(name, &compared, &differ);
+		}
+	check(differ == 0 && compared > 50000,
+		  "ASCII names: one-pass and library paths agree on %d names (%d differ)",
+		  compared, differ);
+}
+
 /* ---- base domains ---- */
 
 static void
@@ -809,6 +881,7 @@ main(void)
 {
 	test_domains();
 	test_kana_kanji();
+	test_ascii_names();
 	test_base();
 	test_psl_depth();
 	test_psl_table();

@@ -627,6 +627,68 @@ precheck(const char *in, size_t len, dcv_error *err)
 	return dcv_check_utf8(in, len, DCV_ERR_DOMAIN, err);
 }
 
+/*
+ * The common case in one pass: an ASCII name of letters, digits, hyphens and
+ * dots that passes every check of check_mapped (and holds no A-label), which
+ * UTS#46 only lowercases.  Anything else returns false and takes the general
+ * path, which also words the errors.
+ */
+static bool
+ascii_name(const char *in, size_t len, bool allow_wildcard, char *out, bool *wildcard)
+{
+	size_t		n = len,
+				start = 0,
+				o = 0;
+	bool		digits = true;
+
+	*wildcard = false;
+	if (n > 0 && in[n - 1] == '.')
+		n--;
+	if (n >= 2 && in[0] == '*' && in[1] == '.')
+	{
+		if (!allow_wildcard || n == 2)
+			return false;
+		out[0] = '*';
+		out[1] = '.';
+		start = o = 2;
+		*wildcard = true;
+	}
+	if (n == 0 || n > DCV_DOMAIN_MAX)
+		return false;
+	for (size_t i = start;; i++)
+	{
+		if (i == n || in[i] == '.')
+		{
+			size_t		ll = i - start;
+
+			if (ll == 0 || ll > DCV_LABEL_MAX || out[start] == '-' || out[i - 1] == '-' ||
+				(ll >= 4 && out[start + 2] == '-' && out[start + 3] == '-'))
+				return false;
+			if (i == n)
+				break;
+			out[o++] = '.';
+			start = i + 1;
+			digits = true;
+			continue;
+		}
+		else
+		{
+			unsigned char c = (unsigned char) in[i];
+
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+				return false;
+			digits &= c >= '0' && c <= '9';
+			out[o++] = (char) c;
+		}
+	}
+	if (digits)
+		return false;			/* an IPv4 address, or like one */
+	out[o] = '\0';
+	return true;
+}
+
 static dcv_status
 normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 		  bool *wildcard, bool fast, dcv_error *err)
@@ -639,6 +701,8 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 	if ((st = precheck(in, len, err)) != DCV_OK)
 		return st;
 
+	if (fast && ascii_name(in, len, allow_wildcard, out, wildcard))
+		return DCV_OK;
 	if (fast && fold_fast((const unsigned char *) in, len, buf, &n))
 	{
 		/* A-labels still need libidn2's validation. */
