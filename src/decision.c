@@ -8,6 +8,7 @@
 #include "access/htup_details.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(dcv_default_recipient_sql);
 PG_FUNCTION_INFO_V1(dcv_decision_sql);
@@ -153,9 +154,18 @@ dcv_decision_sql(PG_FUNCTION_ARGS)
 	bool		nulls[4] = {true, true, true, true};
 	dcv_outcome out;
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "dcv_decision: return type must be a row type");
-	desc = BlessTupleDesc(desc);
+	/* the row type, looked up once per query */
+	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "dcv_decision: return type must be a row type");
+		desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 	{
