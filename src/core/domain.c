@@ -744,7 +744,8 @@ base_domain(const char *name, char *out, bool fast, dcv_error *err)
 	size_t		starts[DCV_DOMAIN_BUF / 2 + 1];
 	size_t		nlabels = 0;
 	size_t		len = strlen(name);
-	size_t		first;
+	size_t		ps;
+	int			k;
 
 	if (len == 0 || len > DCV_DOMAIN_MAX)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "the name is empty or too long");
@@ -753,41 +754,32 @@ base_domain(const char *name, char *out, bool fast, dcv_error *err)
 		if (name[i] == '.')
 			starts[nlabels++] = i + 1;
 
-	if (fast)
+	/* ps: the first label of the public suffix */
+	k = fast ? dcv_psl_suffix_labels(name, len) : -1;
+	if (k > 0)
+		ps = nlabels - (size_t) k;
+	else
 	{
-		int			k = dcv_psl_suffix_labels(name, len);
+		/* libpsl, the longest suffix first (see DCV_PSL_MAX_LABELS) */
+		size_t		first = (fast && nlabels > DCV_PSL_MAX_LABELS) ? nlabels - DCV_PSL_MAX_LABELS : 0;
 
-		if (k > 0 && (size_t) k < nlabels)
-		{
-			memcpy(out, name + starts[nlabels - k - 1], len - starts[nlabels - k - 1] + 1);
-			return DCV_OK;
-		}
-		/* k == nlabels: the name is a public suffix, said below */
-	}
-
-	first = (fast && nlabels > DCV_PSL_MAX_LABELS) ? nlabels - DCV_PSL_MAX_LABELS : 0;
-	for (size_t i = first; i < nlabels; i++)
-	{
-		const char *suffix = name + starts[i];
-		bool		ps = fast ? dcv_psl_is_suffix(suffix) : dcv_psl_is_suffix_lib(suffix);
-
-		if (ps)
-		{
-			if (i == 0)
-			{
-				char		q[DCV_DOMAIN_BUF + 8];
-
-				dcv_quote(q, sizeof(q), name, len > 200 ? 200 : len);
-				return dcv_fail(err, DCV_ERR_PUBLIC_SUFFIX,
-								"%s is a public suffix in the ICANN section of the Public Suffix List, so it has no base domain",
-								q);
-			}
-			memcpy(out, name + starts[i - 1], len - starts[i - 1] + 1);
-			return DCV_OK;
-		}
+		for (ps = first; ps < nlabels && !dcv_psl_is_suffix_lib(name + starts[ps]); ps++)
+			;
 	}
 	/* libpsl's implicit "*" rule makes every top-level label a suffix. */
-	return dcv_fail(err, DCV_ERR_INTERNAL, "no public suffix found for the name");
+	if (ps >= nlabels)
+		return dcv_fail(err, DCV_ERR_INTERNAL, "no public suffix found for the name");
+	if (ps == 0)
+	{
+		char		q[DCV_DOMAIN_BUF + 8];
+
+		dcv_quote(q, sizeof(q), name, len > 200 ? 200 : len);
+		return dcv_fail(err, DCV_ERR_PUBLIC_SUFFIX,
+						"%s is a public suffix in the ICANN section of the Public Suffix List, so it has no base domain",
+						q);
+	}
+	memcpy(out, name + starts[ps - 1], len - starts[ps - 1] + 1);
+	return DCV_OK;
 }
 
 dcv_status

@@ -323,8 +323,11 @@ dcv_psl_table_ready(bool force)
 /*
  * The number of labels of the name's public suffix, walking from the right:
  * once a suffix is not public and no rule lies below it, no longer suffix
- * can be public.  -1 when the table cannot answer (not built, or a top-level
- * label the list does not know: see dcv_psl_is_suffix).
+ * can be public.  -1 when the table cannot answer: not built yet, or a
+ * top-level label the list does not know.  Names under such a label go to
+ * libpsl, whose built-in data answers for some of them in ways the file does
+ * not say (libpsl 0.21.2 calls "x.m" a public suffix); they are rare in
+ * orders.
  */
 int
 dcv_psl_suffix_labels(const char *name, size_t len)
@@ -367,27 +370,4 @@ dcv_psl_suffix_labels(const char *name, size_t len)
 		start = next;
 	}
 	return best;
-}
-
-bool
-dcv_psl_is_suffix(const char *s)
-{
-	const char *tld;
-
-	if (!table.tried && ++table.asked >= PSL_TABLE_AFTER)
-		build();
-	if (!table.ready)
-		return dcv_psl_is_suffix_lib(s);
-
-	/*
-	 * Names under a top-level label the list does not know go to libpsl:
-	 * its built-in data answers for some of them in ways the file does not
-	 * say (libpsl 0.21.2 calls "x.m" a public suffix), and such names are
-	 * rare in orders.
-	 */
-	tld = strrchr(s, '.');
-	tld = tld ? tld + 1 : s;
-	if (lookup(tld, strlen(tld)) == 0)
-		return dcv_psl_is_suffix_lib(s);
-	return table_is_suffix(s);
 }

@@ -46,9 +46,6 @@ extern void dcv_sort(void **items, size_t n,
 					 int (*cmp) (const void *x, const void *y),
 					 const dcv_alloc *a);
 
-/* Public suffix, ICANN section: through the rule table when it is ready (psl.c). */
-extern bool dcv_psl_is_suffix(const char *s);
-
 /* Labels of the public suffix of a name by the table, or -1 (psl.c). */
 extern int	dcv_psl_suffix_labels(const char *name, size_t len);
 
