@@ -207,26 +207,42 @@ dcv_candidates_contain(const dcv_candidates *c, const char *email)
 	return false;
 }
 
+/*
+ * Whether a normalized address is a constructed e-mail, or (when asked for) a
+ * subdomain e-mail, of the domain: one of the five local parts at the base
+ * domain, or at a domain between it and the applied domain.
+ */
+static bool
+constructed_or_subdomain(const dcv_domain *dom, const char *email, bool subdomains)
+{
+	const char *at = strchr(email, '@');
+	const char *d = at + 1;
+	size_t		ll = (size_t) (at - email);
+	size_t		dl = strlen(d),
+				bl = strlen(dom->base),
+				nl = strlen(dom->name);
+	bool		lp = false;
+
+	for (int i = 0; i < 5 && !lp; i++)
+		lp = strlen(dcv_local_parts[i]) == ll && memcmp(email, dcv_local_parts[i], ll) == 0;
+	if (!lp)
+		return false;
+	if (strcmp(d, dom->base) == 0)
+		return true;
+	return subdomains && dl > bl && dl <= nl && strcmp(dom->name + (nl - dl), d) == 0 &&
+		(dl == nl || dom->name[nl - dl - 1] == '.');
+}
+
 /* Why a usable address is not a candidate, as precisely as can be said. */
 static dcv_status
 not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *email,
 			  const dcv_alloc *a, dcv_error *err)
 {
-	const char *at = strchr(email, '@');
-	const char *d = at + 1;
-	size_t		dl = strlen(d);
-	size_t		nl = strlen(dom->name);
-
-	if (!in->subdomains && dl > strlen(dom->base) && dl <= nl &&
-		strcmp(dom->name + (nl - dl), d) == 0 && (dl == nl || dom->name[nl - dl - 1] == '.'))
-	{
-		for (int i = 0; i < 5; i++)
-			if ((size_t) (at - email) == strlen(dcv_local_parts[i]) &&
-				memcmp(email, dcv_local_parts[i], at - email) == 0)
-				return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
-								"\"%s\" is a subdomain e-mail, a candidate only when subdomain e-mails are asked for",
-								email);
-	}
+	/* not a candidate, yet one with subdomain e-mails: it is one of those */
+	if (!in->subdomains && constructed_or_subdomain(dom, email, true))
+		return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
+						"\"%s\" is a subdomain e-mail, a candidate only when subdomain e-mails are asked for",
+						email);
 	if (in->era == DCV_ERA_NO_WHOIS && in->whois != NULL)
 	{
 		const char **w;
@@ -261,32 +277,6 @@ cmp_pos(const void *x, const void *y)
 			   *q = y;
 
 	return (p->pos > q->pos) - (p->pos < q->pos);
-}
-
-/*
- * Whether a normalized address is a constructed e-mail, or (when asked for) a
- * subdomain e-mail, of the domain: one of the five local parts at the base
- * domain, or at a domain between it and the applied domain.
- */
-static bool
-constructed_or_subdomain(const dcv_domain *dom, const char *email, bool subdomains)
-{
-	const char *at = strchr(email, '@');
-	const char *d = at + 1;
-	size_t		ll = (size_t) (at - email);
-	size_t		dl = strlen(d),
-				bl = strlen(dom->base),
-				nl = strlen(dom->name);
-	bool		lp = false;
-
-	for (int i = 0; i < 5 && !lp; i++)
-		lp = strlen(dcv_local_parts[i]) == ll && memcmp(email, dcv_local_parts[i], ll) == 0;
-	if (!lp)
-		return false;
-	if (strcmp(d, dom->base) == 0)
-		return true;
-	return subdomains && dl > bl && dl <= nl && strcmp(dom->name + (nl - dl), d) == 0 &&
-		(dl == nl || dom->name[nl - dl - 1] == '.');
 }
 
 /*
