@@ -351,12 +351,12 @@ dcv_builtin_guard(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("dcv_builtin_guard: not fired by trigger manager")));
 	if (creating_extension)
-		return TRIGGER_FIRED_FOR_ROW(trigdata->tg_event)
-			? PointerGetDatum(TRIGGER_FIRED_BY_DELETE(trigdata->tg_event)
-							  ? trigdata->tg_trigtuple
-							  : (TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)
-								 ? trigdata->tg_newtuple : trigdata->tg_trigtuple))
-			: PointerGetDatum(NULL);
+	{
+		if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+			return PointerGetDatum(NULL);
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)
+							   ? trigdata->tg_newtuple : trigdata->tg_trigtuple);
+	}
 
 	table = RelationGetRelationName(trigdata->tg_relation);
 	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
