@@ -2,16 +2,18 @@
 
 EXTENSION = dcv
 MODULE_big = dcv
-DATA = dcv--1.0.sql
+DATA = $(wildcard dcv--*.sql)
 PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
 
-CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/email.c src/core/rules.c
+CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/uts46.c \
+	src/core/email.c src/core/rules.c
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
-	src/product.o src/trigger.o
+	src/product.o src/guard.o src/trigger.o
 
 DEP_CFLAGS := $(shell pkg-config --cflags libidn2 libpsl)
-DEP_LIBS := $(shell pkg-config --libs libidn2 libpsl)
+# libunistring (Bidi classes, uts46.c) has no pkg-config file on Debian 12.
+DEP_LIBS := $(shell pkg-config --libs libidn2 libpsl) -lunistring
 
 PG_CPPFLAGS += -I$(srcdir)/src/core $(DEP_CFLAGS)
 SHLIB_LINK += $(DEP_LIBS)
@@ -24,7 +26,7 @@ REGRESS_OPTS = --inputdir=. --load-extension=dcv
 ISOLATION = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
 ISOLATION_OPTS = --load-extension=dcv
 
-EXTRA_CLEAN = test/unit test/*.o results/ output_iso/ tmp_check_iso/
+EXTRA_CLEAN = test/unit test/idna_vectors test/*.o results/ output_iso/ tmp_check_iso/
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -40,4 +42,11 @@ test/unit: test/unit.c test/arena.h $(CORE_SRCS) src/core/dcv_core.h src/core/ut
 unittest: test/unit
 	test/unit
 
-.PHONY: unittest
+# Every vector of Unicode's UTS#46 conformance file (test/idna_vectors.c).
+test/idna_vectors: test/idna_vectors.c $(CORE_SRCS) src/core/dcv_core.h src/core/util.h
+	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ test/idna_vectors.c $(CORE_SRCS) $(DEP_LIBS)
+
+idnatest: test/idna_vectors
+	test/idna_vectors test/data/IdnaTestV2-14.0.0.txt
+
+.PHONY: unittest idnatest

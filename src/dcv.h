@@ -10,6 +10,7 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/date.h"
+#include "utils/snapshot.h"
 
 #include "dcv_core.h"
 
@@ -67,7 +68,30 @@ typedef struct dcv_product_info
 
 extern dcv_product_info dcv_lookup_product(const char *code, int len);
 
-/* Which rules are in force on a date (product.c, same cache). */
+/* The changes of the timeline, as dcv_rule_date names them, in their order. */
+typedef enum dcv_change
+{
+	DCV_CHANGE_NOTICE = 0,		/* notice_2018 */
+	DCV_CHANGE_SC080,			/* sc080 */
+	DCV_CHANGE_SC090,			/* sc090 */
+	DCV_NUM_CHANGES
+} dcv_change;
+
+extern const char *const dcv_change_names[DCV_NUM_CHANGES];
+
+/* Which change a text of dcv_rule_date.change names, or -1. */
+extern int	dcv_change_code(text *t);
+
+/* The relations dcv_product and dcv_rule_date of the installed extension. */
+extern void dcv_table_oids(Oid *product, Oid *date);
+
+/* The dates in force as snap sees dcv_rule_date (a user's row wins). */
+extern void dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates);
+
+/* Marks the backend's copy of the tables stale. */
+extern void dcv_tables_invalidate(void);
+
+/* Which rules are in force on a date (product.c, same copy). */
 extern dcv_era dcv_era_on(DateADT d);
 extern char *dcv_sc090_date(void);
 

@@ -1,36 +1,40 @@
 /*
  * product.c
- *		The backend cache of dcv_product and dcv_rule_date, and the triggers
- *		that keep it right and keep built-in rows as the extension made them.
+ *		The backend's copy of dcv_product and dcv_rule_date: which line a
+ *		product code is on, and from which dates the rules change.
  *
- * The cache is rebuilt lazily, on the first lookup after something marked
- * it stale.  Plain DML on a table sends no relcache invalidation, so each
- * table has a statement trigger that sends one (dcv_cache_invalidate); the
- * relcache callback only marks the cache stale.  Invalidations from other
- * sessions are read at each lookup, and the cache is rebuilt from the latest
- * committed state.
+ * Every decision of a statement must rest on the tables as that statement's
+ * snapshot sees them (doc/rules.md, "Inside the server"), the same for every
+ * user and every session setting.  So the copy is read without SQL: the two
+ * tables are scanned directly under the active snapshot, their values read
+ * in binary.  No search_path, pg_temp object, cast or DateStyle can take
+ * part, and a parallel worker, which runs under its leader's snapshot,
+ * reads exactly what its leader reads.
+ *
+ * The copy is a function of the tables and the snapshot only, and it is
+ * reused while the active snapshot is the one it was read under: the same
+ * transactions visible, the same command of this transaction.  A statement
+ * under a different snapshot reads the tables again (they are a page each).
+ * Invalidations only ever mark the copy stale: nobody can fill it with
+ * anything but what the snapshot shows.
  */
 #include "dcv.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
-#include "catalog/namespace.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/xact.h"
 #include "catalog/pg_extension.h"
-#include "commands/extension.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
-#include "lib/stringinfo.h"
-#include "miscadmin.h"
-#include "storage/sinval.h"
+#include "executor/tuptable.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/fmgroids.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rel.h"
 #include "utils/snapmgr.h"
-#include "utils/timestamp.h"
-
-PG_FUNCTION_INFO_V1(dcv_cache_invalidate);
-PG_FUNCTION_INFO_V1(dcv_builtin_guard);
 
 typedef struct product_entry
 {
@@ -39,33 +43,79 @@ typedef struct product_entry
 	dcv_line	line;
 } product_entry;
 
-typedef struct dcv_cache
+/* What the copy was read under: the visibility a snapshot gives. */
+typedef struct snapshot_key
+{
+	TransactionId xmin;
+	TransactionId xmax;
+	CommandId	curcid;
+	uint32		xcnt;
+	int32		subxcnt;
+	bool		suboverflowed;
+	bool		recovery;
+	TransactionId *xip;			/* xcnt, then subxcnt ids */
+} snapshot_key;
+
+typedef struct dcv_tables
 {
 	bool		valid;
-	bool		provisional;	/* read under an older snapshot: rebuild at
-								 * the next statement */
-	TimestampTz built_stmt;		/* statement that built it */
 	MemoryContext cxt;
+	snapshot_key key;
 	Oid			product_relid;
 	Oid			date_relid;
 	product_entry *products;	/* sorted by code */
 	int			n_products;
-	DateADT		notice;			/* rules of the 2018-02-02 notice from */
-	DateADT		sc080;			/* WHOIS e-mails retired from */
-	DateADT		sc090;			/* e-mail retired from */
+	DateADT		dates[DCV_NUM_CHANGES];
 	int			last;			/* products[] index of the last code found, or -1 */
 	int			last_len;
 	char		last_code[64];	/* that code as asked for (any case) */
-} dcv_cache;
+} dcv_tables;
 
-static dcv_cache cache = {.last = -1};
+static dcv_tables tables = {.last = -1};
 static bool callback_registered = false;
+
+const char *const dcv_change_names[DCV_NUM_CHANGES] = {"notice_2018", "sc080", "sc090"};
 
 static void
 relcache_callback(Datum arg, Oid relid)
 {
-	if (relid == InvalidOid || relid == cache.product_relid || relid == cache.date_relid)
-		cache.valid = false;
+	if (relid == InvalidOid || relid == tables.product_relid || relid == tables.date_relid)
+		tables.valid = false;
+}
+
+void
+dcv_tables_invalidate(void)
+{
+	tables.valid = false;
+}
+
+static bool
+key_matches(const snapshot_key *k, Snapshot s)
+{
+	return k->xmin == s->xmin && k->xmax == s->xmax && k->curcid == s->curcid &&
+		k->xcnt == s->xcnt && k->subxcnt == s->subxcnt &&
+		k->suboverflowed == s->suboverflowed && k->recovery == s->takenDuringRecovery &&
+		memcmp(k->xip, s->xip, s->xcnt * sizeof(TransactionId)) == 0 &&
+		(s->subxcnt <= 0 ||
+		 memcmp(k->xip + s->xcnt, s->subxip, s->subxcnt * sizeof(TransactionId)) == 0);
+}
+
+static void
+key_set(snapshot_key *k, Snapshot s)
+{
+	size_t		nsub = s->subxcnt > 0 ? s->subxcnt : 0;
+
+	k->xmin = s->xmin;
+	k->xmax = s->xmax;
+	k->curcid = s->curcid;
+	k->xcnt = s->xcnt;
+	k->subxcnt = s->subxcnt;
+	k->suboverflowed = s->suboverflowed;
+	k->recovery = s->takenDuringRecovery;
+	k->xip = MemoryContextAlloc(tables.cxt, (s->xcnt + nsub + 1) * sizeof(TransactionId));
+	memcpy(k->xip, s->xip, s->xcnt * sizeof(TransactionId));
+	if (nsub > 0)
+		memcpy(k->xip + s->xcnt, s->subxip, nsub * sizeof(TransactionId));
 }
 
 static int
@@ -87,146 +137,214 @@ cmp_entry(const void *x, const void *y)
 	return cmp_code(a->code, a->len, b->code, b->len);
 }
 
-static DateADT
-date_from_text(const char *s)
+/* The attribute number of a column dcv's script created, by name. */
+static AttrNumber
+column(Relation rel, const char *name)
 {
-	return DatumGetDateADT(DirectFunctionCall1(date_in, CStringGetDatum(s)));
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
+			return att->attnum;
+	}
+	elog(ERROR, "table \"%s\" of extension dcv has no column \"%s\"",
+		 RelationGetRelationName(rel), name);
+	return InvalidAttrNumber;	/* keep the compiler quiet */
+}
+
+/* The schema of the installed extension, from pg_extension, or InvalidOid. */
+static Oid
+extension_schema(void)
+{
+	Relation	rel = table_open(ExtensionRelationId, AccessShareLock);
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Oid			nsp = InvalidOid;
+
+	ScanKeyInit(&key, Anum_pg_extension_extname, BTEqualStrategyNumber,
+				F_NAMEEQ, CStringGetDatum("dcv"));
+	scan = systable_beginscan(rel, ExtensionNameIndexId, true, NULL, 1, &key);
+	if (HeapTupleIsValid(tup = systable_getnext(scan)))
+		nsp = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return nsp;
+}
+
+/* The relations of the installed extension, found in the catalogs. */
+void
+dcv_table_oids(Oid *product, Oid *date)
+{
+	Oid			nsp = extension_schema();
+
+	*product = OidIsValid(nsp) ? get_relname_relid("dcv_product", nsp) : InvalidOid;
+	*date = OidIsValid(nsp) ? get_relname_relid("dcv_rule_date", nsp) : InvalidOid;
+	if (!OidIsValid(*product) || !OidIsValid(*date))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("extension \"dcv\" is not installed in this database"),
+				 errhint("Run CREATE EXTENSION dcv.")));
+}
+
+/* A text value of a scanned row, as a NUL-terminated copy in cxt. */
+static char *
+text_value(TupleTableSlot *slot, AttrNumber att, bool *isnull)
+{
+	Datum		d = slot_getattr(slot, att, isnull);
+
+	return *isnull ? NULL : text_to_cstring(DatumGetTextPP(d));
 }
 
 static void
-rebuild(void)
+read_products(Snapshot snap)
 {
-	Oid			nsp;
-	char	   *nspname;
-	bool		isnull;
-	MemoryContext old;
-	StringInfoData q;
-	int			ret;
+	Relation	rel = table_open(tables.product_relid, AccessShareLock);
+	AttrNumber	a_code = column(rel, "code"),
+				a_line = column(rel, "line");
+	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	int			cap = 32;
 
+	tables.products = MemoryContextAlloc(tables.cxt, cap * sizeof(product_entry));
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		null_code,
+					null_line;
+		MemoryContext old = MemoryContextSwitchTo(tables.cxt);
+		char	   *code = text_value(slot, a_code, &null_code);
+		char	   *line = text_value(slot, a_line, &null_line);
+		product_entry *e;
+
+		MemoryContextSwitchTo(old);
+		if (null_code)
+			continue;			/* the table's constraints forbid it */
+		if (tables.n_products == cap)
+		{
+			cap *= 2;
+			tables.products = repalloc(tables.products, cap * sizeof(product_entry));
+		}
+		e = &tables.products[tables.n_products++];
+		e->code = code;
+		e->len = strlen(code);
+		dcv_ascii_lower(code, e->len);
+		e->line = (!null_line && strcmp(line, "dv") == 0) ? DCV_LINE_DV : DCV_LINE_OV_EV;
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+	table_close(rel, NoLock);
+	qsort(tables.products, tables.n_products, sizeof(product_entry), cmp_entry);
+}
+
+/*
+ * The dates in force as a snapshot sees dcv_rule_date: a user's row for a
+ * change overrides the built-in one.  Also used to check the timeline.
+ */
+void
+dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates)
+{
+	Relation	rel = table_open(relid, AccessShareLock);
+	AttrNumber	a_change = column(rel, "change"),
+				a_effective = column(rel, "effective"),
+				a_builtin = column(rel, "builtin");
+	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	bool		user[DCV_NUM_CHANGES] = {false};
+
+	dates[DCV_CHANGE_NOTICE] = DATEVAL_NOBEGIN;
+	for (int c = DCV_CHANGE_NOTICE + 1; c < DCV_NUM_CHANGES; c++)
+		dates[c] = DATEVAL_NOEND;
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		n1,
+					n2,
+					n3;
+		Datum		change = slot_getattr(slot, a_change, &n1);
+		Datum		eff = slot_getattr(slot, a_effective, &n2);
+		Datum		builtin = slot_getattr(slot, a_builtin, &n3);
+		int			c = n1 ? -1 : dcv_change_code(DatumGetTextPP(change));
+
+		if (c < 0 || n2 || (user[c] && (n3 || DatumGetBool(builtin))))
+			continue;
+		dates[c] = DatumGetDateADT(eff);
+		user[c] = !n3 && !DatumGetBool(builtin);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+	table_close(rel, NoLock);
+}
+
+/* Which of dcv_change_names a text names, or -1. */
+int
+dcv_change_code(text *t)
+{
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	for (int c = 0; c < DCV_NUM_CHANGES; c++)
+		if ((int) strlen(dcv_change_names[c]) == len &&
+			memcmp(VARDATA_ANY(t), dcv_change_names[c], len) == 0)
+			return c;
+	return -1;
+}
+
+static void
+rebuild(Snapshot snap)
+{
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(relcache_callback, (Datum) 0);
 		callback_registered = true;
 	}
-	if (cache.cxt == NULL)
-		cache.cxt = AllocSetContextCreate(TopMemoryContext, "dcv product cache",
-										  ALLOCSET_SMALL_SIZES);
+	tables.valid = false;
+	if (tables.cxt == NULL)
+		tables.cxt = AllocSetContextCreate(TopMemoryContext, "dcv tables",
+										   ALLOCSET_SMALL_SIZES);
 	else
-		MemoryContextReset(cache.cxt);
-	cache.products = NULL;
-	cache.n_products = 0;
-	cache.last = -1;
-	/* Mark valid first: an invalidation while reading must win. */
-	cache.valid = true;
+		MemoryContextReset(tables.cxt);
+	tables.products = NULL;
+	tables.n_products = 0;
+	tables.last = -1;
 
-	if ((ret = SPI_connect()) != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(ret));
-
-	/*
-	 * Read the committed state of now, not the statement's (or, in
-	 * REPEATABLE READ, the transaction's) snapshot: it may be older than the
-	 * invalidation that brought us here, and no other invalidation would come
-	 * to correct a cache built from it.  A parallel operation cannot take a
-	 * new snapshot; there the cache holds for this statement only.
-	 */
-	cache.provisional = IsInParallelMode();
-	cache.built_stmt = GetCurrentStatementStartTimestamp();
-	if (!cache.provisional)
-		PushActiveSnapshot(GetLatestSnapshot());
-
-	ret = SPI_execute("SELECT extnamespace FROM pg_catalog.pg_extension WHERE extname = 'dcv'",
-					  true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("extension \"dcv\" is not installed in this database"),
-				 errhint("Run CREATE EXTENSION dcv.")));
-	nsp = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	nspname = get_namespace_name(nsp);
-	cache.product_relid = get_relname_relid("dcv_product", nsp);
-	cache.date_relid = get_relname_relid("dcv_rule_date", nsp);
-
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT code, line FROM %s.dcv_product",
-					 quote_identifier(nspname));
-	if ((ret = SPI_execute(q.data, true, 0)) != SPI_OK_SELECT)
-		elog(ERROR, "reading dcv_product failed: %s", SPI_result_code_string(ret));
-	old = MemoryContextSwitchTo(cache.cxt);
-	cache.products = palloc(Max(SPI_processed, 1) * sizeof(product_entry));
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		char	   *code = SPI_getvalue(tup, desc, 1);
-		char	   *line = SPI_getvalue(tup, desc, 2);
-		product_entry *e = &cache.products[cache.n_products++];
-
-		e->len = strlen(code);
-		e->code = code;
-		for (int k = 0; k < e->len; k++)
-			if (code[k] >= 'A' && code[k] <= 'Z')
-				code[k] += 'a' - 'A';
-		e->line = (line && strcmp(line, "dv") == 0) ? DCV_LINE_DV : DCV_LINE_OV_EV;
-	}
-	MemoryContextSwitchTo(old);
-	qsort(cache.products, cache.n_products, sizeof(product_entry), cmp_entry);
-
-	/* Built-in dates first; a user's row for the same change overrides. */
-	resetStringInfo(&q);
-	appendStringInfo(&q, "SELECT change, effective::text FROM %s.dcv_rule_date ORDER BY builtin DESC",
-					 quote_identifier(nspname));
-	if ((ret = SPI_execute(q.data, true, 0)) != SPI_OK_SELECT)
-		elog(ERROR, "reading dcv_rule_date failed: %s", SPI_result_code_string(ret));
-	cache.notice = DATEVAL_NOBEGIN;
-	cache.sc080 = DATEVAL_NOEND;
-	cache.sc090 = DATEVAL_NOEND;
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		char	   *change = SPI_getvalue(tup, desc, 1);
-		DateADT		d = date_from_text(SPI_getvalue(tup, desc, 2));
-
-		if (strcmp(change, "notice_2018") == 0)
-			cache.notice = d;
-		else if (strcmp(change, "sc080") == 0)
-			cache.sc080 = d;
-		else if (strcmp(change, "sc090") == 0)
-			cache.sc090 = d;
-	}
-	if (!cache.provisional)
-		PopActiveSnapshot();
-	SPI_finish();
+	dcv_table_oids(&tables.product_relid, &tables.date_relid);
+	read_products(snap);
+	dcv_read_dates(tables.date_relid, snap, tables.dates);
+	key_set(&tables.key, snap);
+	tables.valid = true;
 }
 
+/* The copy for the active snapshot, read again when that is another one. */
 static void
-ensure_cache(void)
+ensure_tables(void)
 {
-	/*
-	 * Others' committed changes: read pending invalidations at every lookup
-	 * (a statement of a multi-statement string, or after a COMMIT inside a
-	 * procedure, starts no transaction and takes no lock that would).  This
-	 * costs a flag test when there are none.
-	 */
-	AcceptInvalidationMessages();
+	Snapshot	snap;
+	bool		pushed = false;
 
-	/* A copy read under a parallel query's snapshot serves that query only. */
-	if (cache.valid && cache.provisional &&
-		(!IsInParallelMode() || cache.built_stmt != GetCurrentStatementStartTimestamp()))
-		cache.valid = false;
-	if (!cache.valid)
+	if (ActiveSnapshotSet())
+		snap = GetActiveSnapshot();
+	else
+	{
+		PushActiveSnapshot(GetTransactionSnapshot());
+		snap = GetActiveSnapshot();
+		pushed = true;
+	}
+	if (!tables.valid || !key_matches(&tables.key, snap))
 	{
 		PG_TRY();
 		{
-			rebuild();
+			rebuild(snap);
 		}
 		PG_CATCH();
 		{
-			cache.valid = false;
+			tables.valid = false;
 			PG_RE_THROW();
 		}
 		PG_END_TRY();
 	}
+	if (pushed)
+		PopActiveSnapshot();
 }
 
 dcv_product_info
@@ -238,34 +356,34 @@ dcv_lookup_product(const char *code, int len)
 	int			lo,
 				hi;
 
-	ensure_cache();
+	ensure_tables();
 
 	/* Orders name a handful of products: the last one found, first. */
-	if (cache.last >= 0 && cache.last_len == len &&
-		memcmp(cache.last_code, code, len) == 0)
+	if (tables.last >= 0 && tables.last_len == len &&
+		memcmp(tables.last_code, code, len) == 0)
 	{
 		r.found = true;
-		r.line = cache.products[cache.last].line;
+		r.line = tables.products[tables.last].line;
 		return r;
 	}
-	for (int i = 0; i < len; i++)
-		lower[i] = (code[i] >= 'A' && code[i] <= 'Z') ? code[i] + ('a' - 'A') : code[i];
+	memcpy(lower, code, len);
+	dcv_ascii_lower(lower, len);
 	lo = 0;
-	hi = cache.n_products;
+	hi = tables.n_products;
 	while (lo < hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
-		int			c = cmp_code(lower, len, cache.products[mid].code, cache.products[mid].len);
+		int			c = cmp_code(lower, len, tables.products[mid].code, tables.products[mid].len);
 
 		if (c == 0)
 		{
 			r.found = true;
-			r.line = cache.products[mid].line;
-			if (len < (int) sizeof(cache.last_code))
+			r.line = tables.products[mid].line;
+			if (len < (int) sizeof(tables.last_code))
 			{
-				memcpy(cache.last_code, code, len);
-				cache.last_len = len;
-				cache.last = mid;
+				memcpy(tables.last_code, code, len);
+				tables.last_len = len;
+				tables.last = mid;
 			}
 			break;
 		}
@@ -282,12 +400,12 @@ dcv_lookup_product(const char *code, int len)
 dcv_era
 dcv_era_on(DateADT d)
 {
-	ensure_cache();
-	if (d < cache.notice)
+	ensure_tables();
+	if (d < tables.dates[DCV_CHANGE_NOTICE])
 		return DCV_ERA_BEFORE_NOTICE;
-	if (d >= cache.sc090)
+	if (d >= tables.dates[DCV_CHANGE_SC090])
 		return DCV_ERA_NO_EMAIL;
-	if (d >= cache.sc080)
+	if (d >= tables.dates[DCV_CHANGE_SC080])
 		return DCV_ERA_NO_WHOIS;
 	return DCV_ERA_NOTICE;
 }
@@ -308,97 +426,6 @@ dcv_iso_date(DateADT d)
 char *
 dcv_sc090_date(void)
 {
-	ensure_cache();
-	return dcv_iso_date(cache.sc090);
-}
-
-/*
- * AFTER ... FOR EACH STATEMENT on dcv_product and dcv_rule_date: tell every
- * backend (this one at the end of the command, others at commit) that the
- * cache is stale.
- */
-Datum
-dcv_cache_invalidate(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("dcv_cache_invalidate: not fired by trigger manager")));
-	CacheInvalidateRelcache(trigdata->tg_relation);
-	cache.valid = false;
-	return PointerGetDatum(NULL);
-}
-
-/*
- * BEFORE ... FOR EACH ROW (and BEFORE TRUNCATE) on dcv_product and
- * dcv_rule_date: rows marked builtin belong to the extension script.  They
- * are not dumped, so an edit would silently vanish in a dump and restore;
- * refuse it, and refuse a user's row that claims to be built-in.
- */
-Datum
-dcv_builtin_guard(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	TupleDesc	desc;
-	int			attnum;
-	bool		isnull;
-	const char *table;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("dcv_builtin_guard: not fired by trigger manager")));
-	if (creating_extension)
-	{
-		if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
-			return PointerGetDatum(NULL);
-		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)
-							   ? trigdata->tg_newtuple : trigdata->tg_trigtuple);
-	}
-
-	table = RelationGetRelationName(trigdata->tg_relation);
-	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_DCV_BUILTIN_ROW),
-				 errmsg("cannot truncate %s", table),
-				 errdetail("It holds built-in rows of the extension dcv."),
-				 errhint("Delete your own rows with DELETE ... WHERE NOT builtin.")));
-
-	desc = RelationGetDescr(trigdata->tg_relation);
-	attnum = SPI_fnumber(desc, "builtin");
-	if (attnum <= 0)
-		elog(ERROR, "dcv_builtin_guard: table \"%s\" has no column \"builtin\"", table);
-
-	if (!TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
-	{
-		Datum		old = heap_getattr(trigdata->tg_trigtuple, attnum, desc, &isnull);
-
-		if (!isnull && DatumGetBool(old))
-			ereport(ERROR,
-					(errcode(ERRCODE_DCV_BUILTIN_ROW),
-					 errmsg("cannot %s a built-in row of %s",
-							TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) ? "delete" : "update",
-							table),
-					 errdetail("Built-in rows come from the extension script and are not included in pg_dump output, so a change to one would be lost in a dump and restore."),
-					 errhint("Add a row of your own instead; see the dcv documentation of %s.",
-							 table)));
-	}
-	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
-		return PointerGetDatum(trigdata->tg_trigtuple);
-
-	{
-		HeapTuple	newtup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)
-			? trigdata->tg_newtuple : trigdata->tg_trigtuple;
-		Datum		b = heap_getattr(newtup, attnum, desc, &isnull);
-
-		if (!isnull && DatumGetBool(b))
-			ereport(ERROR,
-					(errcode(ERRCODE_DCV_BUILTIN_ROW),
-					 errmsg("cannot add a built-in row to %s", table),
-					 errdetail("Only the extension script adds rows with builtin = true; such rows are not dumped."),
-					 errhint("Leave builtin out: it defaults to false.")));
-		return PointerGetDatum(newtup);
-	}
+	ensure_tables();
+	return dcv_iso_date(tables.dates[DCV_CHANGE_SC090]);
 }

@@ -130,6 +130,20 @@ resolve_columns(TriggerData *td, int *attnums)
 							   col_role[i], col_type_names[i])));
 		attnums[i] = attnum;
 	}
+	/*
+	 * A stored generated column is computed after the BEFORE triggers: it
+	 * reads NULL (INSERT) or its old value (UPDATE) here, and one the trigger
+	 * writes would be overwritten.
+	 */
+	for (int i = 0; i < tg->tgnargs; i++)
+		if (TupleDescAttr(desc, attnums[i] - 1)->attgenerated)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("column \"%s\" of relation \"%s\" is a generated column",
+							tg->tgargs[i], table),
+					 errdetail("PostgreSQL computes generated columns after BEFORE triggers, so dcv_recipient_trigger cannot use one as its %s column.",
+							   col_role[i]),
+					 errhint("Make it an ordinary column, or name the column it is computed from.")));
 	/* The columns it writes must be columns of their own. */
 	for (int i = COL_RECIPIENTS; i <= COL_RULE && i < tg->tgnargs; i++)
 		for (int j = 0; j < tg->tgnargs; j++)
@@ -141,6 +155,36 @@ resolve_columns(TriggerData *td, int *attnums)
 						 errdetail("The trigger writes its %s column, which would overwrite the %s column.",
 								   col_role[i], col_role[j])));
 	return tg->tgnargs;
+}
+
+/*
+ * BEFORE ROW triggers fire in the order of their names: one that fires after
+ * this one could change the row it decided (doc/rules.md, "What the order
+ * trigger promises").  Disabled triggers do not fire; ENABLE changes the
+ * relation, and the columns are resolved again.
+ */
+static void
+check_later_triggers(TriggerData *td)
+{
+	TriggerDesc *trigdesc = td->tg_relation->trigdesc;
+	Trigger    *me = td->tg_trigger;
+
+	for (int i = 0; trigdesc && i < trigdesc->numtriggers; i++)
+	{
+		Trigger    *t = &trigdesc->triggers[i];
+
+		if (t->tgoid == me->tgoid || t->tgenabled == TRIGGER_DISABLED ||
+			!TRIGGER_FOR_ROW(t->tgtype) || !TRIGGER_FOR_BEFORE(t->tgtype) ||
+			!(TRIGGER_FOR_INSERT(t->tgtype) || TRIGGER_FOR_UPDATE(t->tgtype)) ||
+			strcmp(t->tgname, me->tgname) < 0)
+			continue;
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("trigger \"%s\" on table \"%s\" fires after dcv_recipient_trigger \"%s\"",
+						t->tgname, RelationGetRelationName(td->tg_relation), me->tgname),
+				 errdetail("BEFORE ROW triggers fire in the order of their names, so it could change the row after its recipients were decided."),
+				 errhint("Rename one of them so that the dcv trigger's name sorts after every other BEFORE ROW trigger of the table.")));
+	}
 }
 
 /* Whether an UPDATE must decide again. */
@@ -228,6 +272,7 @@ dcv_recipient_trigger(PG_FUNCTION_ARGS)
 				rc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(resolved_columns));
 			rc->tgoid = InvalidOid;
 			rc->ncols = resolve_columns(td, rc->attnums);
+			check_later_triggers(td);
 			rc->tgoid = td->tg_trigger->tgoid;
 			rc->relid = RelationGetRelid(td->tg_relation);
 			fcinfo->flinfo->fn_extra = rc;

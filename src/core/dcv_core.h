@@ -148,6 +148,9 @@ typedef struct dcv_decision
  */
 extern bool dcv_input_valid_utf8;
 
+/* ASCII letters to lowercase, in place; other bytes are left as they are. */
+extern void dcv_ascii_lower(char *s, size_t len);
+
 /* The five constructed local parts, in the notice's order. */
 extern const char *const dcv_local_parts[5];
 

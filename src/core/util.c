@@ -56,6 +56,13 @@ dcv_quote(char *out, size_t outsize, const char *s, size_t len)
 
 bool		dcv_input_valid_utf8 = false;
 
+void
+dcv_ascii_lower(char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		s[i] = dcv_lower((unsigned char) s[i]);
+}
+
 dcv_status
 dcv_check_utf8(const char *str, size_t len, dcv_status status, dcv_error *err)
 {
