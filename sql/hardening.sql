@@ -188,3 +188,32 @@ SELECT pg_temp.catch($$UPDATE dcv_rule_date SET effective = '2018-02-02' WHERE c
 UPDATE dcv_rule_date SET effective = '2029-01-01' WHERE change = 'sc090' AND NOT builtin;
 DELETE FROM dcv_rule_date WHERE NOT builtin;
 SELECT change, effective, builtin FROM dcv_timeline ORDER BY effective;
+
+--
+-- 6. Smaller holes of 1.0.
+--
+-- A local part that begins with "-" reads as an option to sendmail-style
+-- mailers: refused, so it never sorts first under rule 2.
+SELECT dcv_email_problem('-oQ/tmp@example.com');
+SELECT dcv_email_problem('-@example.com'), dcv_email_problem('a-@example.com') IS NULL AS inner_hyphen_ok;
+SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL,
+                             ARRAY['-oQ/tmp@example.com', 'b@example.com', 'a@example.com']);
+SELECT pg_temp.catch($$SELECT dcv_default_recipient('QuickSSLPremium', 'example.com', ARRAY['-oQ/tmp@example.com'], ARRAY['-oQ/tmp@example.com'])$$);
+-- Unicode White_Space around a WHOIS entry is trimmed, not a reason to skip it.
+SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL,
+                             ARRAY[U&'z@example.com\3000', U&'\00A0y@example.com', U&'\2003x@example.com\2029']);
+SELECT email, source FROM dcv_candidates('example.com', ARRAY[U&'\3000\3000owner@example.com\00A0\00A0']);
+-- ... but not white space inside the address.
+SELECT dcv_email_problem(U&'owner\3000@example.com');
+-- A top-level label the Public Suffix List does not know is a public
+-- suffix by its implicit "*" rule, and nothing below it is.
+SELECT d, dcv_base_domain(d) FROM (VALUES ('www.example.m'), ('example.m'), ('a.b.c.zz'),
+                                          ('www.example.com'), ('www.city.kawasaki.jp')) AS t(d);
+SELECT pg_temp.catch($$SELECT dcv_base_domain('m')$$);
+-- NULL elements are left out before anything else: an array of a million
+-- of them and one address decides like the address alone.
+SELECT dcv_default_recipient('QuickSSLPremium', 'example.com',
+                             array_fill(NULL::text, ARRAY[1000000]) || ARRAY['WebMaster@example.com'] || array_fill(NULL::text, ARRAY[1000000]),
+                             array_fill(NULL::text, ARRAY[1000000]));
+SELECT pg_temp.catch($$SELECT dcv_default_recipient('QuickSSLPremium', 'example.com',
+                             array_fill(NULL::text, ARRAY[1000000]) || ARRAY['evil@evil.example'], NULL)$$);

@@ -129,7 +129,7 @@ INSERT INTO hostile_email VALUES
   (77, 'admin@example。com'),
   (78, 'admin@example｡com'),
   (79, 'admin　@example.com'),              -- ideographic space
-  (80, 'admin@example.com　'),              -- not trimmed: only ASCII white space is
+  (80, 'admin@example.com　'),              -- U+3000 is White_Space too: trimmed
   -- lengths
   (81, repeat('a', 65) || '@example.com'),
   (82, 'admin@' || repeat('a', 64) || '.com'),

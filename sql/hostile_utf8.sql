@@ -58,12 +58,13 @@ INSERT INTO hostile_email_utf8 VALUES
   (224, E'\u202Elive@evil.example'),
   (225, E'admin@\u05D0example.com'),        -- Hebrew next to Latin in one label: bidi rule
   (226, E'admin@\u05D0\u05D1.example.com'), -- a Hebrew label of its own: another domain
-  -- other invisible or space-like characters
+  -- Unicode White_Space around the address: trimmed like ASCII space
   (227, E'admin@example.com\u00A0'),        -- no-break space
   (228, E'\u00A0admin@example.com'),
   (229, E'admin@example.com\u2000'),        -- en quad
   (230, E'admin@example.com\u2028'),        -- line separator
   (231, E'admin@example.com\u0085'),        -- next line
+  -- other invisible or space-like characters, which are not White_Space
   (232, E'admin@exa\u180Emple.com'),        -- Mongolian vowel separator
   (233, E'admin@exa\u3164mple.com'),        -- Hangul filler
   (234, E'admin@exa\U000E0041mple.com'),    -- tag character

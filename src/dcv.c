@@ -94,11 +94,35 @@ dcv_text_utf8(text *t)
 	return to_utf8(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 }
 
+/* The number of non-NULL elements of an array. */
+static int
+count_not_null(ArrayType *arr, int nelems)
+{
+	bits8	   *bitmap = ARR_NULLBITMAP(arr);
+	int			n = 0;
+
+	if (bitmap == NULL)
+		return nelems;
+	for (int i = 0; i < nelems; i++)
+	{
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+		n += (bitmap[i / 8] >> (i % 8)) & 1;
+	}
+	return n;
+}
+
+/*
+ * NULL elements are left out (the rules skip them), so that they cost
+ * nothing here: an array of millions of NULLs takes no memory beyond its own.
+ */
 bool
 dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig, size_t *n,
 			   const char *what, char **problem)
 {
-	int			nelems;
+	int			nelems,
+				nvalues,
+				k = 0;
 	dcv_str    *res,
 			   *given = NULL;
 	array_iter	it;
@@ -116,43 +140,36 @@ dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig, size_t *n,
 	if (ARR_ELEMTYPE(arr) != TEXTOID)
 		elog(ERROR, "%s: expected a text array", what);
 	nelems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	res = MemoryContextAllocHuge(CurrentMemoryContext,
-								 (nelems ? nelems : 1) * sizeof(dcv_str));
+	nvalues = count_not_null(arr, nelems);
+	res = MemoryContextAllocHuge(CurrentMemoryContext, Max(nvalues, 1) * sizeof(dcv_str));
 	if (orig)
-		given = MemoryContextAllocHuge(CurrentMemoryContext,
-									   (nelems ? nelems : 1) * sizeof(dcv_str));
+		given = MemoryContextAllocHuge(CurrentMemoryContext, Max(nvalues, 1) * sizeof(dcv_str));
 	array_iter_setup(&it, (AnyArrayType *) arr);
 	for (int i = 0; i < nelems; i++)
 	{
 		bool		isnull;
 		Datum		d;
+		text	   *t;
 
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
 		d = array_iter_next(&it, &isnull, i, -1, false, TYPALIGN_INT);
 		if (isnull)
+			continue;
+		t = DatumGetTextPP(d);
+		res[k] = dcv_text_utf8(t);
+		if (given)
 		{
-			res[i].ptr = NULL;
-			res[i].len = 0;
-			if (given)
-				given[i] = res[i];
+			given[k].ptr = VARDATA_ANY(t);
+			given[k].len = VARSIZE_ANY_EXHDR(t);
 		}
-		else
-		{
-			text	   *t = DatumGetTextPP(d);
-
-			res[i] = dcv_text_utf8(t);
-			if (given)
-			{
-				given[i].ptr = VARDATA_ANY(t);
-				given[i].len = VARSIZE_ANY_EXHDR(t);
-			}
-		}
+		k++;
 	}
+	Assert(k == nvalues);
 	*out = res;
 	if (orig)
 		*orig = given;
-	*n = nelems;
+	*n = nvalues;
 	return true;
 }
 

@@ -31,7 +31,7 @@ extern const dcv_alloc dcv_palloc;
 extern dcv_str dcv_text_utf8(text *t);
 
 /*
- * A one-dimensional text[] as UTF-8 strings; NULL elements have ptr NULL.
+ * A one-dimensional text[] as UTF-8 strings, NULL elements left out.
  * With orig, also the elements as given (database encoding, for messages).
  * Returns false and sets *problem for an array of more than one dimension.
  */

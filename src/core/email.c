@@ -1,8 +1,9 @@
 /*
  * email.c
  *		Normal form of an e-mail address: a dot-atom local part of printable
- *		ASCII (without "!" and "%"), one "@", a host name of two labels or
- *		more; all lowercase.
+ *		ASCII (without "!" and "%", not beginning with "-"), one "@", a host
+ *		name of two labels or more; all lowercase (doc/rules.md, "Normal form
+ *		of an e-mail address").
  */
 #include "dcv_core.h"
 #include "util.h"
@@ -10,10 +11,37 @@
 #include <stdint.h>
 #include <string.h>
 
-static bool
-is_space(unsigned char c)
+/*
+ * Length of the Unicode White_Space character (UTF-8) that starts at s, or 0:
+ * U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000.  WHOIS output and Japanese input carry
+ * NBSP and the ideographic space around addresses.
+ */
+static size_t
+space_at(const unsigned char *s, size_t left)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	if (left >= 1 && (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r')))
+		return 1;
+	if (left >= 2 && s[0] == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0))
+		return 2;
+	if (left < 3)
+		return 0;
+	if ((s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80) ||
+		(s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF)) ||
+		(s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+		(s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80))
+		return 3;
+	return 0;
+}
+
+/* Length of the White_Space character that ends s (len bytes), or 0. */
+static size_t
+space_before(const unsigned char *s, size_t len)
+{
+	for (size_t n = 1; n <= 3 && n <= len; n++)
+		if (space_at(s + len - n, n) == n)
+			return n;
+	return 0;
 }
 
 /* Classes of bytes in an address. */
@@ -83,6 +111,9 @@ check_local(const char *l, size_t n, dcv_error *err)
 {
 	if (n == 0)
 		return dcv_fail(err, DCV_ERR_EMAIL, "the local part is empty");
+	if (l[0] == '-')
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the local part begins with \"-\", which sendmail-style mailers read as a command-line option");
 	for (size_t i = 0; i < n; i++)
 	{
 		unsigned char c = (unsigned char) l[i];
@@ -143,10 +174,10 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	if ((st = dcv_check_utf8(in, len, DCV_ERR_EMAIL, err)) != DCV_OK)
 		return st;
 
-	while (len > 0 && is_space((unsigned char) in[0]))
-		in++, len--;
-	while (len > 0 && is_space((unsigned char) in[len - 1]))
-		len--;
+	for (size_t n; (n = space_at((const unsigned char *) in, len)) > 0;)
+		in += n, len -= n;
+	for (size_t n; (n = space_before((const unsigned char *) in, len)) > 0;)
+		len -= n;
 	if (len == 0)
 		return dcv_fail(err, DCV_ERR_EMAIL, "the address is empty");
 

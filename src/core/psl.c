@@ -67,9 +67,20 @@ ctx(void)
 	return c;
 }
 
+/*
+ * Under a top-level label the list does not know, only the implicit "*"
+ * rule applies: the label itself is the public suffix and nothing longer is
+ * (doc/rules.md, "Base domains").  libpsl 0.21.2's built-in data calls some
+ * longer names there public suffixes ("x.m"), which the list does not say.
+ */
 bool
 dcv_psl_is_suffix_lib(const char *s)
 {
+	const char *tld = strrchr(s, '.');
+
+	if (tld != NULL &&
+		psl_is_public_suffix2(ctx(), tld + 1, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0)
+		return false;
 	return psl_is_public_suffix2(ctx(), s, PSL_TYPE_ICANN) != 0;
 }
 
@@ -323,11 +334,9 @@ dcv_psl_table_ready(bool force)
 /*
  * The number of labels of the name's public suffix, walking from the right:
  * once a suffix is not public and no rule lies below it, no longer suffix
- * can be public.  -1 when the table cannot answer: not built yet, or a
- * top-level label the list does not know.  Names under such a label go to
- * libpsl, whose built-in data answers for some of them in ways the file does
- * not say (libpsl 0.21.2 calls "x.m" a public suffix); they are rare in
- * orders.
+ * can be public.  A top-level label the list does not know is a public
+ * suffix by the implicit "*" rule, and nothing below it is.  -1 when the
+ * table cannot answer (not built yet).
  */
 int
 dcv_psl_suffix_labels(const char *name, size_t len)
@@ -352,7 +361,7 @@ dcv_psl_suffix_labels(const char *name, size_t len)
 	h = rhash_extend(RHASH_INIT, name + start, end - start);
 	f = lookup_h(name + start, end - start, h);
 	if (f == 0)
-		return -1;
+		return 1;
 	while (start > 0)
 	{
 		size_t		next = start - 1;	/* the dot */

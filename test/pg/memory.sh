@@ -22,6 +22,7 @@
 set -u
 
 LIMIT_KB=${LIMIT_KB:-4096}
+NULL_LIMIT_KB=${NULL_LIMIT_KB:-24576}
 N=${N:-1000000}
 WARM=${WARM:-100000}
 db="dcv_memory_test_$$"
@@ -111,6 +112,17 @@ FROM (SELECT generate_series(1, :n / 4) AS i) AS g;
 EOF
 }
 
+workload_null_arrays() {
+	cat <<'EOF'
+-- Two arrays of 20 n NULL elements (20 million: 5 MB of input), designated
+-- and WHOIS, on both lines: NULL elements cost nothing beyond the arrays.
+SELECT d.rule, dv.problem
+FROM (SELECT array_fill(NULL::text, ARRAY[20 * :n]) AS a) AS s,
+     dcv_decision('TrueBizID', 'example.com', s.a, s.a) AS d,
+     dcv_decision('QuickSSLPremium', 'example.com', s.a, s.a) AS dv;
+EOF
+}
+
 workload_errors() {
 	cat <<'EOF'
 -- Errors raised and caught: the paths that ereport.
@@ -152,7 +164,7 @@ FROM pg_read_file('/proc/' || pg_backend_pid() || '/status') AS s;"
 # "5" to its own /proc/self/clear_refs (COPY TO a file: superuser).
 reset_peak="COPY (SELECT 5) TO '/proc/self/clear_refs';"
 
-names="default_recipient decision candidates is_candidate errors"
+names="default_recipient decision candidates is_candidate null_arrays errors"
 
 out=$(
 	{
@@ -193,10 +205,13 @@ for w in $names; do
 	echo "memory: $w: result $(result_of "$w") in ${secs} s;" \
 		"VmRSS ${rss0} -> ${rss1} kB (${grow} kB), peak during the run +${peak} kB," \
 		"RssAnon ${anon0} -> ${anon1} kB"
-	if [ "$grow" -le "$LIMIT_KB" ] && [ "$peak" -le "$LIMIT_KB" ]; then
+	limit=$LIMIT_KB
+	# the two arrays themselves take 5 MB, and PostgreSQL copies them
+	[ "$w" = null_arrays ] && limit=$NULL_LIMIT_KB
+	if [ "$grow" -le "$LIMIT_KB" ] && [ "$peak" -le "$limit" ]; then
 		passed=$((passed + 1))
 	else
-		echo "memory: FAILED: $w: the backend grew by ${grow} kB, its peak by ${peak} kB (limit ${LIMIT_KB} kB)"
+		echo "memory: FAILED: $w: the backend grew by ${grow} kB, its peak by ${peak} kB (limits ${LIMIT_KB} kB, peak ${limit} kB)"
 		failed=$((failed + 1))
 	fi
 done
