@@ -594,11 +594,13 @@ test_psl_table(void)
 	fclose(f);
 
 	/*
-	 * Names under a top-level label the list does not know go to libpsl,
-	 * whose built-in data calls "x.m" a public suffix although no rule says so.
+	 * Under a top-level label the list does not know only the implicit "*"
+	 * rule applies, although libpsl's built-in data calls "x.m" a public
+	 * suffix; under "za", which is no rule of its own, the list's rules do.
 	 */
 	{
-		static const char *const odd[] = {"x.m", "example.m", "a.example.m", "example.zz", NULL};
+		static const char *const odd[] = {"x.m", "example.m", "a.example.m", "example.zz",
+		"www.example.co.za", "co.za", "x.y.za", NULL};
 
 		for (int i = 0; odd[i]; i++)
 		{
@@ -611,7 +613,13 @@ test_psl_table(void)
 			check(s1 == s2 && (s1 != DCV_OK || strcmp(fast, slow) == 0),
 				  "table and libpsl agree on %s", odd[i]);
 		}
-		base_bad("x.m");
+		base_ok("www.example.m", "example.m");
+		base_ok("x.m", "x.m");
+		base_ok("a.b.c.zz", "c.zz");
+		base_ok("www.example.co.za", "example.co.za");
+		base_ok("x.y.za", "y.za");
+		base_bad("co.za");
+		base_bad("m");
 	}
 	check(compared > 30000 && differ == 0,
 		  "table and libpsl agree on %d names (%d differ)", compared, differ);

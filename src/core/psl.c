@@ -68,20 +68,42 @@ ctx(void)
 }
 
 /*
- * Under a top-level label the list does not know, only the implicit "*"
- * rule applies: the label itself is the public suffix and nothing longer is
- * (doc/rules.md, "Base domains").  libpsl 0.21.2's built-in data calls some
- * longer names there public suffixes ("x.m"), which the list does not say.
+ * The list itself, read by libpsl from the file, for the questions its
+ * built-in data answers wrongly; NULL when the file cannot be read.
+ */
+static const psl_ctx_t *
+file_ctx(void)
+{
+	static psl_ctx_t *c;
+	static bool tried;
+
+	if (!tried)
+	{
+		tried = true;
+		c = psl_load_file(PSL_FILE);
+	}
+	return c;
+}
+
+/*
+ * libpsl's built-in data (0.21.2) calls names under some top-level labels
+ * that no rule names public suffixes ("x.m"), although under a label the
+ * list does not know only the implicit "*" rule applies (doc/rules.md, "Base
+ * domains").  So when it says yes to a longer name whose top-level label is
+ * no rule of its own (as "m", but also "za", under which "co.za" is a rule),
+ * the file decides.
  */
 bool
 dcv_psl_is_suffix_lib(const char *s)
 {
 	const char *tld = strrchr(s, '.');
 
-	if (tld != NULL &&
-		psl_is_public_suffix2(ctx(), tld + 1, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0)
+	if (psl_is_public_suffix2(ctx(), s, PSL_TYPE_ICANN) == 0)
 		return false;
-	return psl_is_public_suffix2(ctx(), s, PSL_TYPE_ICANN) != 0;
+	if (tld != NULL && file_ctx() != NULL &&
+		psl_is_public_suffix2(ctx(), tld + 1, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0)
+		return psl_is_public_suffix2(file_ctx(), s, PSL_TYPE_ICANN) != 0;
+	return true;
 }
 
 /*
