@@ -7,7 +7,7 @@
 -- List.  So it is fast to write and wrong on part of the data: Japanese and
 -- fullwidth names, A-labels, geographic suffixes (example.shibuya.tokyo.jp),
 -- 東京.jp, co.uk and the like get the wrong base domain, and its idea of a
--- usable address is not RULES.md's.  bench/run.sh counts the rows on which
+-- usable address is not doc/rules.md's.  bench/run.sh counts the rows on which
 -- it disagrees with dcv_default_recipient.
 --
 -- Where dcv raises an error (unknown product, a designated address that is

@@ -151,7 +151,7 @@ SELECT step AS "after",
 FROM mem ORDER BY ord;
 
 \echo
-\echo '-- Goals of issue 6 (this mix, one core): ratios of CPU time where it was measured, wall time beside'
+\echo '-- Performance goals (this mix, one core): ratios of CPU time where it was measured, wall time beside'
 WITH g AS (
 	SELECT 1 AS n, 'dcv_default_recipient at most 3 × the floor' AS goal,
 		   dr / floor AS wall, dr_cpu / floor_cpu AS cpu, 3.0 AS lim, true AS at_most, '×' AS unit

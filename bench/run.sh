@@ -1,5 +1,5 @@
 #!/bin/bash
-# bench/run.sh [ROWS]: the dcv benchmark (issue 6).
+# bench/run.sh [ROWS]: the dcv benchmark.
 #
 # Builds a seeded order table of ROWS rows (default 1000000) in a throwaway
 # PostgreSQL cluster and measures, in one session, the time per row of a

@@ -4,7 +4,7 @@
 -- dze, Armenian oh, Latin alpha, dotless i, Cherokee, small capitals),
 -- mathematical and circled letters, emoji, tag characters.  UTS#46 drops the
 -- characters it ignores and maps compatibility forms, and its output is the
--- normal form (RULES.md): such an address is the same address; everything
+-- normal form (doc/rules.md): such an address is the same address; everything
 -- else is an error or another domain.  Runs in UTF8 databases only.
 --
 SET client_encoding = 'UTF8';  -- the test files are UTF-8, whatever the database encoding

@@ -37,7 +37,7 @@ CREATE TRIGGER orders_dcv BEFORE INSERT OR UPDATE ON orders
   dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of);
 
 --
--- INSERT: each rule of RULES.md, written by the trigger.
+-- INSERT: each rule of doc/rules.md, written by the trigger.
 --
 INSERT INTO orders (id, product, domain, designated, whois, as_of) VALUES
   -- OV/EV rule 2: the WHOIS e-mail that sorts first

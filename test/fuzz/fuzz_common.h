@@ -4,7 +4,7 @@
  *		allocator, property failures that abort with a message, and
  *		independent checkers of the shapes of normal forms.
  *
- * The checkers here restate RULES.md from scratch rather than calling into
+ * The checkers here restate doc/rules.md from scratch rather than calling into
  * src/core, so that a harness compares the core against a second reading of
  * the rules and not against itself.
  */

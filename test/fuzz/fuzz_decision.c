@@ -14,9 +14,9 @@
  *	(the rest of the line), any other line a WHOIS entry as a whole.
  *
  * The expected candidates and decision are computed here a second time,
- * straight from RULES.md, with only the normal forms taken from the core
+ * straight from doc/rules.md, with only the normal forms taken from the core
  * (those have their own harnesses), and compared with the core's, together
- * with the properties RULES.md states: constructed and subdomain candidates
+ * with the properties doc/rules.md states: constructed and subdomain candidates
  * lie at the base domain or between it and the applied domain, the five
  * local parts in the notice's order, no address twice, WHOIS candidates in
  * strcmp order; every recipient a candidate, all of them before the notice;
@@ -85,7 +85,7 @@ in_list(const char *const *list, size_t n, const char *s)
 	return false;
 }
 
-/* The candidates as RULES.md lists them. */
+/* The candidates as doc/rules.md lists them. */
 static void
 expected_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
 					bool subdomains, expect_list *x)
@@ -232,7 +232,7 @@ check_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
 	for (size_t i = 1; i < c->n; i++)
 		FUZZ_CHECK(strcmp(sorted[i - 1], sorted[i]) != 0, "\"%s\" is a candidate twice", sorted[i]);
 
-	/* exactly the list RULES.md gives */
+	/* exactly the list doc/rules.md gives */
 	expected_candidates(dom, whois, n_whois, subdomains, &x);
 	FUZZ_CHECK(x.n == c->n && x.n_whois == c->n_whois,
 			   "%zu candidates (%zu WHOIS) for \"%s\", expected %zu (%zu WHOIS)",

@@ -5,10 +5,10 @@
  * The whole input is one address as a WHOIS record or a customer might give
  * it.  Properties checked (abort on violation):
  *	- an output is a normal-form address: lowercase dot-atom local part of
- *	  1..64 octets without "!" or "%", exactly one "@", a host name of two
+ *	  1..64 octets without "!" or "%" and not beginning with "-", exactly one "@", a host name of two
  *	  labels or more without a wildcard; *outlen is its length;
  *	- the normal form is idempotent;
- *	- it is the input's own address: after trimming white space the input
+ *	- it is the input's own address: after trimming Unicode White_Space the input
  *	  has exactly one ASCII "@", the output's local part is the input's
  *	  lowercased byte for byte, and its domain is what dcv_normalize_domain
  *	  (and dcv_normalize_domain_slow) make of the input's domain part;
@@ -19,10 +19,57 @@
  */
 #include "fuzz_common.h"
 
+/* Unicode White_Space (PropList.txt), as code points. */
 static bool
-is_space(unsigned char c)
+is_white_space(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	static const uint32_t ws[] = {0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+
+	if ((c >= 0x09 && c <= 0x0D) || c == 0x20 || (c >= 0x2000 && c <= 0x200A))
+		return true;
+	for (size_t i = 0; i < sizeof(ws) / sizeof(ws[0]); i++)
+		if (c == ws[i])
+			return true;
+	return false;
+}
+
+/*
+ * The code point of the UTF-8 sequence at s (left bytes), its length in *n;
+ * for a byte that starts no well-formed sequence, *n is 0.
+ */
+static uint32_t
+utf8_at(const unsigned char *s, size_t left, size_t *n)
+{
+	size_t		len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 :
+		(s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	uint32_t	c = len == 1 ? s[0] : len == 2 ? s[0] & 0x1F : len == 3 ? s[0] & 0x0F : s[0] & 0x07;
+
+	*n = 0;
+	if (len == 0 || len > left)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*n = len;
+	return c;
+}
+
+/* Length of the White_Space character that ends s, or 0. */
+static size_t
+white_space_before(const unsigned char *s, size_t len)
+{
+	for (size_t k = 1; k <= 4 && k <= len; k++)
+	{
+		size_t		n;
+		uint32_t	c = utf8_at(s + len - k, k, &n);
+
+		if (n == k)
+			return is_white_space(c) ? k : 0;
+	}
+	return 0;
 }
 
 int
@@ -43,11 +90,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(out, 0, sizeof(out));
 	st = dcv_normalize_email(in, size, out, &outlen, &err);
 
-	/* the input trimmed as RULES.md says, for the cross-checks */
-	while (tlen > 0 && is_space((unsigned char) t[0]))
-		t++, tlen--;
-	while (tlen > 0 && is_space((unsigned char) t[tlen - 1]))
-		tlen--;
+	/* the input trimmed as doc/rules.md says, for the cross-checks */
+	for (;;)
+	{
+		size_t		n;
+		uint32_t	c = tlen > 0 ? utf8_at((const unsigned char *) t, tlen, &n) : 0;
+
+		if (tlen == 0 || n == 0 || !is_white_space(c))
+			break;
+		t += n, tlen -= n;
+	}
+	for (size_t n; (n = white_space_before((const unsigned char *) t, tlen)) > 0;)
+		tlen -= n;
 	at = memchr(t, '@', tlen);
 
 	/* the same answer when the caller wants no error detail */
@@ -109,6 +163,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(c != '!' && c != '%', "route character accepted in %s",
 					   fuzz_show(in, size));
 		}
+		FUZZ_CHECK(t[0] != '-', "a local part beginning with \"-\" accepted in %s",
+				   fuzz_show(in, size));
 		sd = dcv_normalize_domain(at + 1, tlen - llen - 1, false, dom, &wc, &e);
 		sds = dcv_normalize_domain_slow(at + 1, tlen - llen - 1, false, dom_slow, &wc, &e);
 		FUZZ_CHECK(sd == DCV_OK && sds == DCV_OK,
