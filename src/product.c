@@ -311,6 +311,7 @@ rebuild(Snapshot snap)
 	dcv_table_oids(&tables.product_relid, &tables.date_relid);
 	read_products(snap);
 	dcv_read_dates(tables.date_relid, snap, tables.dates);
+	elog(DEBUG1, "dcv: tables read");
 	key_set(&tables.key, snap);
 	tables.valid = true;
 }

@@ -1,0 +1,193 @@
+#!/bin/bash
+# update.sh: ALTER EXTENSION dcv UPDATE from 1.0 reaches what CREATE
+# EXTENSION dcv installs, and keeps the user's data.
+#
+#   upd_new  CREATE EXTENSION dcv (the default version)
+#   upd_old  CREATE EXTENSION dcv VERSION '1.0', user rows in dcv_product and
+#            dcv_rule_date, an order table with dcv_recipient_trigger and
+#            orders; decisions made with this library while still on 1.0;
+#            then ALTER EXTENSION dcv UPDATE
+#
+# Checks: the version; the two catalogs the same (functions with their
+# attributes, arguments, defaults and privileges, types, tables and columns,
+# constraints, indexes, triggers, views, comments, the extension's members
+# and its config-dump settings); the user's rows and orders unchanged;
+# decisions, stored and computed anew, unchanged; 1.1's changes in force
+# after the update; a dump of the updated database restores.
+#
+# Runs against the server PGHOST/PGPORT/PGUSER name (a throwaway cluster).
+# Prints "update: N passed, N failed"; details in test/log/update.log.
+set -u
+cd "$(dirname "$0")/../.."
+mkdir -p test/log
+log=test/log/update.log
+: >"$log"
+work=$(mktemp -d)
+export PGCLIENTENCODING=UTF8
+pass=0
+fail=0
+dbs="upd_new upd_old upd_restored"
+
+psql_q() {	# psql_q DB [psql arguments]: quiet, unaligned, stops at the first error
+	local db=$1; shift
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"
+}
+drop_dbs() { for db in $dbs; do psql_q postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1; done; }
+cleanup() { drop_dbs; rm -rf "$work"; }
+trap cleanup EXIT
+
+check() {	# check DESCRIPTION COMMAND...: one test; its output goes to the log
+	local what=$1; shift
+	echo "--- $what" >>"$log"
+	if "$@" >>"$log" 2>&1; then
+		pass=$((pass + 1))
+		echo "ok" >>"$log"
+	else
+		fail=$((fail + 1))
+		echo "FAILED: $what" >>"$log"
+		echo "update: FAILED: $what"
+	fi
+}
+
+equals() {	# equals DB SQL EXPECTED
+	local got
+	got=$(psql_q "$1" -c "$2" 2>&1)
+	echo "got: $got"
+	[ "$got" = "$3" ]
+}
+
+same() {	# same DB1 DB2 FILE: the script gives the same, non-empty output in both
+	psql_q "$1" -f "$3" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
+	psql_q "$2" -f "$3" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
+	[ -s "$work/a.out" ] || { echo "no output"; return 1; }
+	wc -l <"$work/a.out"
+	diff "$work/a.out" "$work/b.out"
+}
+
+rejects() {	# rejects DB SQL PATTERN
+	local got
+	got=$(psql_q "$1" -c "$2" 2>&1) && { echo "no error: $got"; return 1; }
+	echo "$got"
+	grep -q -- "$3" <<<"$got"
+}
+
+drop_dbs
+for db in $dbs; do
+	psql_q postgres -c "CREATE DATABASE $db TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'" || exit 1
+done
+psql_q upd_new -c "CREATE EXTENSION dcv"
+
+# The user's data, on 1.0.
+cat >"$work/populate.sql" <<'EOF'
+INSERT INTO dcv_product (code, line, brand, validation, name_en) VALUES
+  ('RapidSSL', 'dv', 'RapidSSL', 'DV', 'RapidSSL Standard'),
+  ('ThawteWebServerEV', 'ov_ev', 'thawte', 'EV', 'thawte Web Server EV');
+INSERT INTO dcv_rule_date (change, effective, description)
+VALUES ('sc080', '2026-03-15', 'moved (update test)');
+CREATE TABLE orders (id int PRIMARY KEY, product text, domain text, designated text[],
+                     whois text[], recipients text[], rule text, as_of date);
+CREATE TRIGGER orders_dcv BEFORE INSERT OR UPDATE ON orders FOR EACH ROW
+  EXECUTE FUNCTION dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of);
+INSERT INTO orders (id, product, domain, designated, whois, as_of) VALUES
+  (1, 'TrueBizID', 'www.example.co.jp', NULL, ARRAY['b@example.co.jp', 'A@example.co.jp'], NULL),
+  (2, 'rapidssl', '例え.jp', ARRAY['webmaster@例え.jp'], NULL, '2024-01-01'),
+  (3, 'ThawteWebServerEV', 'shop.example.com', NULL, ARRAY['z@example.com'], '2026-01-01'),
+  (4, 'SecureSite', 'example.org', NULL, ARRAY['z@example.org'], '2017-05-01');
+EOF
+# What the user sees: rows of their own, orders, decisions.
+cat >"$work/user_view.sql" <<'EOF'
+SELECT code, line, brand, validation, name_en, builtin FROM dcv_product ORDER BY code COLLATE "C";
+SELECT change, effective, builtin, description FROM dcv_rule_date ORDER BY change, builtin;
+SELECT change, to_char(effective, 'YYYY-MM-DD'), builtin FROM dcv_timeline ORDER BY change;
+SELECT id, recipients, rule FROM orders ORDER BY id;
+SELECT id, dcv_default_recipient(product, domain, designated, whois, as_of) = recipients,
+       (dcv_decision(product, domain, designated, whois, as_of)).rule = rule FROM orders ORDER BY id;
+EOF
+psql_q upd_old -c "CREATE EXTENSION dcv VERSION '1.0'"
+check "1.0 installed" equals upd_old "SELECT extversion FROM pg_extension WHERE extname = 'dcv'" "1.0"
+check "user rows and orders on 1.0, decided by the new library" psql_q upd_old -f "$work/populate.sql"
+psql_q upd_old -f "$work/user_view.sql" >"$work/before.out" 2>&1
+check "a database still on 1.0 works with the new library: decisions, trigger, cache" \
+	grep -c '^[1-4]|t|t$' "$work/before.out"
+check "on 1.0 too, dcv_cache_invalidate refuses other tables" \
+	rejects upd_old "CREATE TABLE poke (x int); CREATE TRIGGER p AFTER INSERT ON poke FOR EACH STATEMENT EXECUTE FUNCTION dcv_cache_invalidate(); INSERT INTO poke VALUES (1)" \
+	"may only be fired by the tables of extension dcv"
+check "on 1.0 too, the timeline keeps its order" \
+	rejects upd_old "INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090', '2026-03-14')" "before sc080"
+
+check "ALTER EXTENSION dcv UPDATE" psql_q upd_old -c "ALTER EXTENSION dcv UPDATE"
+default=$(sed -n "s/^default_version = '\(.*\)'/\1/p" dcv.control)
+check "updated to the default version $default" \
+	equals upd_old "SELECT extversion FROM pg_extension WHERE extname = 'dcv'" "$default"
+check "new install at the default version $default" \
+	equals upd_new "SELECT extversion FROM pg_extension WHERE extname = 'dcv'" "$default"
+
+# The catalog of the extension's objects, as text that names no OID.
+cat >"$work/catalog.sql" <<'EOF'
+WITH ext AS (SELECT oid, extnamespace FROM pg_extension WHERE extname = 'dcv'),
+members AS (SELECT d.classid, d.objid FROM pg_depend d, ext
+            WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext.oid AND d.deptype = 'e')
+SELECT 'member ' || pg_describe_object(classid, objid, 0) FROM members
+UNION ALL
+SELECT 'function ' || p.oid::regprocedure || ' returns ' || pg_get_function_result(p.oid)
+       || ' args ' || pg_get_function_arguments(p.oid)
+       || ' ' || p.provolatile::text || p.proparallel::text || p.proisstrict::text || ' cost ' || p.procost
+       || ' rows ' || p.prorows || ' lang ' || l.lanname || ' src ' || p.prosrc
+       || ' acl ' || coalesce(p.proacl::text, 'default') || ' config ' || coalesce(p.proconfig::text, '')
+FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE p.oid IN (SELECT objid FROM members WHERE classid = 'pg_proc'::regclass)
+UNION ALL
+SELECT 'type ' || t.oid::regtype || ' ' || t.typtype::text || ' '
+       || coalesce((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+                    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '')
+FROM pg_type t
+WHERE t.oid IN (SELECT objid FROM members WHERE classid = 'pg_type'::regclass)
+   OR t.typrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+UNION ALL
+SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' acl ' || coalesce(c.relacl::text, 'default')
+       || ' columns ' || (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                                            || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                                            || coalesce(' default ' || pg_get_expr(ad.adbin, ad.adrelid), ''),
+                                            ', ' ORDER BY a.attnum)
+                          FROM pg_attribute a LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                          WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+FROM pg_class c WHERE c.oid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+UNION ALL
+SELECT 'view ' || c.relname || ' ' || pg_get_viewdef(c.oid)
+FROM pg_class c WHERE c.relkind = 'v' AND c.oid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+UNION ALL
+SELECT 'constraint ' || k.conrelid::regclass || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+FROM pg_constraint k WHERE k.conrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+   OR k.contypid IN (SELECT objid FROM members WHERE classid = 'pg_type'::regclass)
+UNION ALL
+SELECT 'index ' || pg_get_indexdef(i.indexrelid)
+FROM pg_index i WHERE i.indrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+UNION ALL
+SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled ' || t.tgenabled::text
+FROM pg_trigger t WHERE t.tgrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+UNION ALL
+SELECT 'comment ' || pg_describe_object(d.classoid, d.objoid, d.objsubid) || ': ' || d.description
+FROM pg_description d JOIN members m ON m.classid = d.classoid AND m.objid = d.objoid
+UNION ALL
+SELECT 'config ' || c.relname || ' ' || coalesce(x.extcondition[array_position(x.extconfig, c.oid)], '')
+FROM pg_extension x JOIN pg_class c ON c.oid = ANY (x.extconfig) WHERE x.extname = 'dcv'
+ORDER BY 1;
+EOF
+check "the updated catalog is the new install's" same upd_new upd_old "$work/catalog.sql"
+echo "SELECT * FROM dcv_product WHERE builtin ORDER BY code COLLATE \"C\"; SELECT * FROM dcv_rule_date WHERE builtin ORDER BY change;" >"$work/builtin.sql"
+check "built-in rows the same" same upd_new upd_old "$work/builtin.sql"
+
+psql_q upd_old -f "$work/user_view.sql" >"$work/after.out" 2>&1
+check "user rows, orders and decisions survive the update" diff "$work/before.out" "$work/after.out"
+check "after the update, dcv's trigger functions are not for others' tables" \
+	rejects upd_old "CREATE ROLE upd_user; GRANT CREATE ON SCHEMA public TO upd_user; SET ROLE upd_user; CREATE TABLE p2 (x int); CREATE TRIGGER p AFTER INSERT ON p2 FOR EACH STATEMENT EXECUTE FUNCTION dcv_cache_invalidate()" \
+	"permission denied for function dcv_cache_invalidate"
+psql_q upd_old -c "DROP TABLE IF EXISTS poke" >/dev/null 2>&1
+psql_q postgres -c "DROP ROLE IF EXISTS upd_user" >/dev/null 2>&1
+
+check "a dump of the updated database restores" \
+	bash -c "pg_dump -Fc -d upd_old -f '$work/upd.dump' && pg_restore --exit-on-error -d upd_restored '$work/upd.dump'"
+check "and holds the same for the user" same upd_old upd_restored "$work/user_view.sql"
+
+echo "update: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
