@@ -3,6 +3,7 @@
 EXTENSION = dcv
 MODULE_big = dcv
 DATA = $(wildcard dcv--*.sql)
+DOCS = $(wildcard doc/*.md)
 PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
 
 CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/uts46.c \

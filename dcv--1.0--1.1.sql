@@ -10,3 +10,6 @@
 --
 REVOKE EXECUTE ON FUNCTION dcv_cache_invalidate() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION dcv_builtin_guard() FROM PUBLIC;
+
+-- Everyone may read the dates in force, as they may read the tables.
+GRANT SELECT ON dcv_timeline TO PUBLIC;

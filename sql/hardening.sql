@@ -48,6 +48,15 @@ CREATE TABLE poke2 (x int);
 CREATE TRIGGER poke2_dcv AFTER INSERT ON poke2 FOR EACH STATEMENT EXECUTE FUNCTION dcv_cache_invalidate();
 SELECT pg_temp.catch($$INSERT INTO poke2 VALUES (1)$$);
 DROP TABLE poke2;
+CREATE TABLE poke3 (x int, builtin boolean);
+CREATE TRIGGER poke3_guard BEFORE INSERT ON poke3 FOR EACH ROW EXECUTE FUNCTION dcv_builtin_guard();
+SELECT pg_temp.catch($$INSERT INTO poke3 VALUES (1, false)$$);
+DROP TABLE poke3;
+-- Everyone may read the tables and the dates in force.
+SET ROLE dcv_attacker;
+SELECT change, to_char(effective, 'YYYY-MM-DD') AS effective FROM dcv_timeline ORDER BY change;
+SELECT count(*) AS products FROM dcv_product;
+RESET ROLE;
 DROP ROLE dcv_attacker;
 
 --

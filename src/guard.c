@@ -60,6 +60,21 @@ check_timeline(Relation rel)
 					 errhint("Correct the dates of the dcv_timeline view so that none is before the one above it.")));
 }
 
+/* Refuses to run as a trigger on any table but dcv's own two. */
+static void
+check_own_table(TriggerData *td, const char *fn, Oid *date)
+{
+	Oid			relid = RelationGetRelid(td->tg_relation);
+	Oid			product;
+
+	dcv_table_oids(&product, date);
+	if (relid != product && relid != *date)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s may only be fired by the tables of extension dcv", fn),
+				 errdetail("It was fired by table \"%s\".", RelationGetRelationName(td->tg_relation))));
+}
+
 /*
  * AFTER ... FOR EACH STATEMENT on dcv_product and dcv_rule_date.  The
  * backend's copy of the tables follows the snapshot anyway (product.c); the
@@ -70,19 +85,12 @@ Datum
 dcv_cache_invalidate(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = trigger_data(fcinfo, "dcv_cache_invalidate");
-	Oid			relid = RelationGetRelid(td->tg_relation);
-	Oid			product,
-				date;
+	Oid			date;
 
 	if (creating_extension)
 		return PointerGetDatum(NULL);	/* the script itself */
-	dcv_table_oids(&product, &date);
-	if (relid != product && relid != date)
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("dcv_cache_invalidate may only be fired by the tables of extension dcv"),
-				 errdetail("It was fired by table \"%s\".", RelationGetRelationName(td->tg_relation))));
-	if (relid == date)
+	check_own_table(td, "dcv_cache_invalidate", &date);
+	if (RelationGetRelid(td->tg_relation) == date)
 		check_timeline(td->tg_relation);
 	CacheInvalidateRelcache(td->tg_relation);
 	dcv_tables_invalidate();
@@ -104,6 +112,7 @@ dcv_builtin_guard(PG_FUNCTION_ARGS)
 	bool		isnull;
 	const char *table;
 	HeapTuple	newtup;
+	Oid			date;
 
 	if (creating_extension)
 	{
@@ -113,6 +122,7 @@ dcv_builtin_guard(PG_FUNCTION_ARGS)
 							   ? trigdata->tg_newtuple : trigdata->tg_trigtuple);
 	}
 
+	check_own_table(trigdata, "dcv_builtin_guard", &date);
 	table = RelationGetRelationName(trigdata->tg_relation);
 	if (TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
 		ereport(ERROR,
