@@ -4,7 +4,7 @@
 set -e
 PKGS="make gcc pkg-config clang libclang-rt-14-dev valgrind
       postgresql-15 postgresql-server-dev-15 postgresql-common
-      libidn2-dev libpsl-dev publicsuffix"
+      libidn2-dev libpsl-dev libunistring-dev publicsuffix"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

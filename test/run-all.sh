@@ -38,6 +38,7 @@ if ! make -s >test/log/build.log 2>&1 || ! make -s install >>test/log/build.log 
 fi
 
 step unit make -s unittest
+step idna make -s idnatest
 [ -x test/sanitize.sh ] && step sanitize test/sanitize.sh
 [ -x test/fuzz/run.sh ] && step fuzz test/fuzz/run.sh
 step postgres pg_virtualenv -t bash test/pg-suite.sh

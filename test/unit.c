@@ -884,12 +884,63 @@ test_decisions(void)
 	test_arena_reset(&ar);
 }
 
+/*
+ * The checks of UTS#46 that libidn2 skips (uts46.c): the three non-ASCII
+ * code points STD3 rules forbid, in every spelling, and the Bidi rule over
+ * every label of a name with a right-to-left label.
+ */
+static void
+test_uts46(void)
+{
+	/* U+2260, U+226E, U+226F: precomposed, decomposed, as A-labels */
+	domain_bad("\xE2\x89\xA0.com", "U+2260");
+	domain_bad("=\xCC\xB8.com", "U+2260");
+	domain_bad("xn--1ch.com", "U+2260");
+	domain_bad("XN--1CH.com", "STD3");
+	domain_bad("\xE2\x89\xAE.com", "U+226E");
+	domain_bad("<\xCC\xB8.com", "U+226E");
+	domain_bad(">\xCC\xB8.com", "U+226F");
+	domain_bad("a\xE2\x89\xAF" "b.example.com", "U+226F");
+	domain_bad("www.\xE4\xBE\x8B\xE2\x89\xA0.jp", "U+2260");	/* beside kanji */
+
+	/* Bidi rule 1: a label of a Bidi domain name that begins with a digit */
+	domain_bad("1.\xD7\x90", "RFC 5893 rule 1");
+	domain_bad("1a.xn--5dbqzzl.com", "RFC 5893 rule 1");
+	domain_bad("xn--0-sfa.xn--4db", "RFC 5893 rule 1");	/* 0à.א */
+	/* rule 4: European and Arabic-Indic digits in one right-to-left label */
+	domain_bad("\xD7\x90" "0\xD9\xA0\xD7\x90.com", "RFC 5893 rule 4");
+	domain_bad("xn--0ca.xn--0-zhc74b", "RFC 5893 rule 4");	/* à.א0٠ */
+	/* rule 6: a left-to-right label ending with U+02C7 (class ON) */
+	domain_bad("a\xCB\x87.\xD7\x90.com", "RFC 5893 rule 6");
+	domain_bad("xn--0ca88g.xn--4db", "RFC 5893 rule 6");	/* àˇ.א */
+	/* rules 2, 3 and 5, which libidn2 also checks, label by label */
+	domain_bad("\xD7\x90" "a.com", NULL);
+	domain_bad("a\xD7\x90.com", NULL);
+
+	/* and what must still pass */
+	domain_ok("\xD7\x99\xD7\xA9\xD7\xA8\xD7\x90\xD7\x9C", "xn--4dbrk0ce");	/* ישראל */
+	domain_ok("xn--4dbrk0ce", "xn--4dbrk0ce");
+	domain_ok("www.xn--4dbrk0ce.co.il", "www.xn--4dbrk0ce.co.il");
+	domain_ok("*.xn--4dbrk0ce.co.il", "*.xn--4dbrk0ce.co.il");	/* "*" is no label */
+	domain_ok("\xD9\x85\xD8\xAB\xD8\xA7\xD9\x84.\xD8\xA5\xD8\xAE\xD8\xAA\xD8\xA8\xD8\xA7\xD8\xB1",
+			  "xn--mgbh0fb.xn--kgbechtv");	/* مثال.إختبار */
+	domain_ok("\xD7\x90" "1.com", "xn--1-zhc.com");	/* ends with EN */
+	domain_ok("xn--0ca.xn--ssa73l", "xn--0ca.xn--ssa73l");	/* à.א̈: ends with NSM */
+	domain_ok("\xD8\xA7\xD9\xA1.example", "xn--mgb0j.example");	/* AL AN */
+	domain_ok("a0.\xD7\x90.com", "a0.xn--4db.com");
+	domain_ok("xn--r8jz45g.xn--4dbrk0ce.com", "xn--r8jz45g.xn--4dbrk0ce.com");
+	domain_ok("exa-mple1.com", "exa-mple1.com");
+	domain_ok("1.example.com", "1.example.com");	/* no Bidi: digits first are fine */
+	domain_ok("xn--exmple-4nf.com", "xn--exmple-4nf.com");
+}
+
 int
 main(void)
 {
 	test_domains();
 	test_kana_kanji();
 	test_ascii_names();
+	test_uts46();
 	test_base();
 	test_psl_depth();
 	test_psl_table();

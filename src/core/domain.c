@@ -701,6 +701,7 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 	if ((st = precheck(in, len, err)) != DCV_OK)
 		return st;
 
+	/* no A-label there (ascii_name refuses "--" as 3rd and 4th): nothing for dcv_uts46_check */
 	if (fast && ascii_name(in, len, allow_wildcard, out, wildcard))
 		return DCV_OK;
 	if (fast && fold_fast((const unsigned char *) in, len, buf, &n))
@@ -719,7 +720,10 @@ normalize(const char *in, size_t len, bool allow_wildcard, char *out,
 	else if ((st = map_with_idn2(in, len, buf, sizeof(buf), &n, err)) != DCV_OK)
 		return st;
 
-	return check_mapped(buf, n, allow_wildcard, out, wildcard, err);
+	if ((st = check_mapped(buf, n, allow_wildcard, out, wildcard, err)) != DCV_OK)
+		return st;
+	/* on the output, so that no path (and no memoized label) skips it */
+	return dcv_uts46_check(out, strlen(out), err);
 }
 
 dcv_status

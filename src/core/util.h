@@ -53,6 +53,13 @@ extern int	dcv_psl_suffix_labels(const char *name, size_t len);
 extern bool dcv_psl_is_suffix_lib(const char *s);
 
 /*
+ * The checks of UTS#46 that libidn2 skips (STD3 rules outside ASCII, the
+ * Bidi rule across labels), on a normal form: lowercase LDH labels, A-labels
+ * already validated by libidn2, a leading "*." allowed (uts46.c).
+ */
+extern dcv_status dcv_uts46_check(const char *name, size_t len, dcv_error *err);
+
+/*
  * A direct-mapped memo from short strings to short strings, for results
  * that are expensive to compute and often asked again (see domain.c and
  * email.c).  It only remembers answers; a miss means "compute it".

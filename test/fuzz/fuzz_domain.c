@@ -16,20 +16,34 @@
  *	  twice in a row (the second answer comes from the memo);
  *	- the base domain is a whole-label suffix of the name, is no public
  *	  suffix itself and is one label plus an ICANN public suffix (libpsl
- *	  asked directly), and is its own base domain;
+ *	  asked directly, with the list file), and is its own base domain;
  *	- dcv_domain_analyze agrees with the functions above, and
- *	  dcv_normalize_domain answers the same without an error struct.
+ *	  dcv_normalize_domain answers the same without an error struct;
+ *	- an accepted name, decoded by libidn2 (not by dcv's decoder), holds
+ *	  none of U+2260, U+226E, U+226F and, when it has an R, AL or AN
+ *	  character, every label meets the six rules of RFC 5893 (restated here
+ *	  from the RFC, with libunistring's Bidi classes).
  */
 #include "fuzz_common.h"
 
+#include <idn2.h>
 #include <libpsl.h>
+#include <unictype.h>
+#include <unistr.h>
 
+/*
+ * Whether s is a public suffix of the ICANN section by the list file, which
+ * decides (doc/rules.md, Base domains), rather than by libpsl's built-in
+ * data, which calls every "x.m" one (libpsl 0.21.2); the built-in data only
+ * when the file cannot be read.
+ */
 static bool
 icann_suffix(const char *s)
 {
 	static const psl_ctx_t *ctx;
 
-	if (ctx == NULL)
+	if (ctx == NULL &&
+		(ctx = psl_load_file("/usr/share/publicsuffix/public_suffix_list.dat")) == NULL)
 		ctx = psl_builtin();
 	return psl_is_public_suffix2(ctx, s, PSL_TYPE_ICANN) != 0;
 }
@@ -118,6 +132,115 @@ check_base(const char *name)
 			   "base domain \"%s\" is not its own base domain", b1);
 }
 
+/* RFC 5893, section 2, on the Bidi classes of one label. */
+static bool
+bidi_rule_ok(const int *bc, size_t n)
+{
+	bool		rtl = bc[0] == UC_BIDI_R || bc[0] == UC_BIDI_AL;
+	bool		en = false,
+				an = false;
+	size_t		last = n;
+
+	if (!rtl && bc[0] != UC_BIDI_L)
+		return false;			/* rule 1 */
+	for (size_t i = 0; i < n; i++)
+		switch (bc[i])
+		{
+			case UC_BIDI_EN:
+				en = true;
+				break;
+			case UC_BIDI_AN:
+				an = true;
+				/* fall through */
+			case UC_BIDI_R:
+			case UC_BIDI_AL:
+				if (!rtl)
+					return false;	/* rule 5 */
+				break;
+			case UC_BIDI_L:
+				if (rtl)
+					return false;	/* rule 2 */
+				break;
+			case UC_BIDI_ES:
+			case UC_BIDI_CS:
+			case UC_BIDI_ET:
+			case UC_BIDI_ON:
+			case UC_BIDI_BN:
+			case UC_BIDI_NSM:
+				break;
+			default:
+				return false;	/* rules 2 and 5 */
+		}
+	while (last > 1 && bc[last - 1] == UC_BIDI_NSM)
+		last--;
+	switch (bc[last - 1])
+	{
+		case UC_BIDI_EN:
+			break;
+		case UC_BIDI_L:
+			if (rtl)
+				return false;	/* rule 3 */
+			break;
+		case UC_BIDI_R:
+		case UC_BIDI_AL:
+		case UC_BIDI_AN:
+			if (!rtl)
+				return false;	/* rule 6 */
+			break;
+		default:
+			return false;		/* rules 3 and 6 */
+	}
+	return !(rtl && en && an);	/* rule 4 */
+}
+
+/*
+ * The checks of UTS#46 that libidn2 skips, on an accepted normal form:
+ * NULL when they hold (or libidn2 cannot decode it), else the broken one.
+ */
+static const char *
+uts46_violation(const char *name)
+{
+	int			bc[DCV_DOMAIN_BUF];
+	size_t		first[DCV_DOMAIN_BUF + 1],
+				n = 0,
+				nlabels = 0;
+	bool		bidi = false;
+	char	   *u = NULL;
+	const uint8_t *p;
+	const char *why = NULL;
+
+	if (name[0] == '*' && name[1] == '.')
+		name += 2;
+	if (idn2_to_unicode_8z8z(name, &u, 0) != IDN2_OK)
+	{
+		free(u);
+		return NULL;
+	}
+	if (strstr(u, "\xE2\x89\xA0") || strstr(u, "\xE2\x89\xAE") || strstr(u, "\xE2\x89\xAF"))
+		why = "U+2260, U+226E or U+226F (STD3 rules)";
+	first[nlabels++] = 0;
+	for (p = (const uint8_t *) u; *p && n < DCV_DOMAIN_BUF && why == NULL;)
+	{
+		ucs4_t		c;
+
+		p += u8_mbtouc(&c, p, strlen((const char *) p));
+		if (c == '.')
+			first[nlabels++] = n;
+		else
+		{
+			bc[n] = uc_bidi_class(c);
+			bidi |= bc[n] == UC_BIDI_R || bc[n] == UC_BIDI_AL || bc[n] == UC_BIDI_AN;
+			n++;
+		}
+	}
+	first[nlabels] = n;
+	for (size_t l = 0; bidi && why == NULL && l < nlabels; l++)
+		if (first[l + 1] > first[l] && !bidi_rule_ok(bc + first[l], first[l + 1] - first[l]))
+			why = "the Bidi rule (RFC 5893)";
+	free(u);
+	return why;
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -188,6 +311,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(normalize_both(out, strlen(out), true, again, &wc_again) == DCV_OK &&
 			   strcmp(again, out) == 0 && wc_again == wc,
 			   "not idempotent: %s -> \"%s\" -> \"%s\"", fuzz_show(in, size), out, again);
+
+	why = uts46_violation(out);
+	FUZZ_CHECK(why == NULL, "%s accepted as \"%s\", which breaks %s",
+			   fuzz_show(in, size), out, why);
 
 	name = wc ? out + 2 : out;
 	check_base(name);

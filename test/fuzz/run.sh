@@ -53,6 +53,8 @@ if ! DEP_CFLAGS=$(pkg-config --cflags libidn2 libpsl) ||
 	! DEP_LIBS=$(pkg-config --libs libidn2 libpsl); then
 	fail_all "pkg-config does not know libidn2 and libpsl (apt-get install libidn2-dev libpsl-dev)"
 fi
+# libunistring (Bidi classes, src/core/uts46.c) has no pkg-config file on Debian 12.
+DEP_LIBS="$DEP_LIBS -lunistring"
 
 mkdir -p "$BUILD" || fail_all "cannot create $BUILD"
 
