@@ -50,4 +50,22 @@ test/idna_vectors: test/idna_vectors.c $(CORE_SRCS) src/core/dcv_core.h src/core
 idnatest: test/idna_vectors
 	test/idna_vectors test/data/IdnaTestV2-14.0.0.txt
 
-.PHONY: unittest idnatest
+# The flags the scripts of test/ build the core with (sanitizers, fuzzing).
+core-flags:
+	@echo "cflags $(UNIT_CFLAGS)"
+	@echo "libs $(DEP_LIBS)"
+
+# What a developer runs: the unit tests (above), the core under ASan/UBSan and
+# valgrind, the fuzz harnesses for a short time, and the whole suite (as root
+# on Debian 12; it installs what it needs and uses a throwaway cluster).
+# make installcheck runs the pg_regress and isolation tests on a server.
+sanitize:
+	test/sanitize.sh
+
+fuzz:
+	test/fuzz/run.sh
+
+suite:
+	test/run-all.sh
+
+.PHONY: unittest idnatest core-flags sanitize fuzz suite

@@ -32,7 +32,8 @@ build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
 	if (whois_arr && !dcv_array_utf8(whois_arr, &whois, NULL, &n_whois, "whois_emails", &problem))
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s", problem)));
+				 errmsg("%s", problem),
+				 errdetail(DCV_ARRAY_DETAIL)));
 	dcv_build_candidates(dom, whois, n_whois, subdomains, &dcv_palloc, c, &err);
 }
 

@@ -38,6 +38,9 @@ extern dcv_str dcv_text_utf8(text *t);
 extern bool dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig,
 						   size_t *n, const char *what, char **problem);
 
+/* The detail of the error for an array of more than one dimension. */
+#define DCV_ARRAY_DETAIL "The WHOIS and designated addresses are one-dimensional arrays of text, one address an element."
+
 /* The value named in a message: at most 100 characters of it. */
 extern char *dcv_show(text *t);
 extern char *dcv_show_cstr(const char *s, int len);

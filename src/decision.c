@@ -62,7 +62,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 		 !dcv_array_utf8(designated, &des, &des_given, &n_des, "designated", &problem)) ||
 		(whois && !dcv_array_utf8(whois, &who, NULL, &n_who, "whois_emails", &problem)))
 	{
-		set_report(r, ERRCODE_ARRAY_SUBSCRIPT_ERROR, problem, NULL, NULL);
+		set_report(r, ERRCODE_ARRAY_SUBSCRIPT_ERROR, problem, pstrdup(DCV_ARRAY_DETAIL), NULL);
 		return;
 	}
 

@@ -19,16 +19,14 @@ failed=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dcv-sanitize.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-if ! DEP_CFLAGS=$(pkg-config --cflags libidn2 libpsl) ||
-	! DEP_LIBS=$(pkg-config --libs libidn2 libpsl); then
-	echo "pkg-config does not know libidn2 and libpsl (apt-get install libidn2-dev libpsl-dev)"
+# The flags of the Makefile's test/unit target.
+if ! flags=$(make -s --no-print-directory core-flags 2>&1); then
+	echo "$flags"
 	echo "sanitize: 0 passed, 2 failed"
 	exit 1
 fi
-# libunistring (Bidi classes, src/core/uts46.c) has no pkg-config file on Debian 12.
-DEP_LIBS="$DEP_LIBS -lunistring"
-# The flags of the Makefile's test/unit target.
-CFLAGS="-std=c11 -D_DEFAULT_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter -Isrc/core $DEP_CFLAGS"
+CFLAGS=$(sed -n 's/^cflags //p' <<<"$flags")
+DEP_LIBS=$(sed -n 's/^libs //p' <<<"$flags")
 SRCS="test/unit.c $(ls src/core/*.c)"
 
 result() {	# result NAME OK DETAIL

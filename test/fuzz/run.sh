@@ -49,12 +49,10 @@ fi
 if [ -z "$CLANG" ] || ! command -v "$CLANG" >/dev/null 2>&1; then
 	fail_all "clang not found (Debian: apt-get install clang libclang-rt-14-dev, or run test/install-deps.sh)"
 fi
-if ! DEP_CFLAGS=$(pkg-config --cflags libidn2 libpsl) ||
-	! DEP_LIBS=$(pkg-config --libs libidn2 libpsl); then
-	fail_all "pkg-config does not know libidn2 and libpsl (apt-get install libidn2-dev libpsl-dev)"
-fi
-# libunistring (Bidi classes, src/core/uts46.c) has no pkg-config file on Debian 12.
-DEP_LIBS="$DEP_LIBS -lunistring"
+# The flags the Makefile builds the core's tests with.
+flags=$(make -s --no-print-directory core-flags 2>&1) || fail_all "make core-flags failed: $flags"
+UNIT_CFLAGS=$(sed -n 's/^cflags //p' <<<"$flags")
+DEP_LIBS=$(sed -n 's/^libs //p' <<<"$flags")
 
 mkdir -p "$BUILD" || fail_all "cannot create $BUILD"
 
@@ -70,8 +68,7 @@ if ! "$CLANG" -fsanitize=fuzzer,address,undefined "$BUILD/probe.c" -o "$BUILD/pr
 	fail_all "$CLANG cannot build a libFuzzer binary: is the fuzzer runtime missing? (Debian: apt-get install libclang-rt-14-dev)"
 fi
 
-CFLAGS="-std=c11 -D_DEFAULT_SOURCE -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter
-	-fno-sanitize-recover=all -Isrc/core $DEP_CFLAGS"
+CFLAGS="$UNIT_CFLAGS -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # The core, once, instrumented for coverage but without libFuzzer's main.
 core_objs=""
