@@ -30,9 +30,12 @@ CREATE TEMP TABLE poke (x int);
 -- (The errors are shown as psql prints them: the type poisons PL/pgSQL's
 -- text variables too.)
 CREATE TRIGGER poke_dcv AFTER INSERT ON poke FOR EACH STATEMENT EXECUTE FUNCTION dcv_cache_invalidate();
-CREATE TRIGGER poke_guard BEFORE INSERT ON poke FOR EACH ROW EXECUTE FUNCTION dcv_builtin_guard();
--- Each statement reads the tables under its own snapshot: with the type
--- and cast in place, in the attacker's session, the decisions are the same.
+CREATE TEMP TABLE poke_g (x int, builtin boolean);
+CREATE TRIGGER poke_guard BEFORE INSERT ON poke_g FOR EACH ROW EXECUTE FUNCTION dcv_builtin_guard();
+-- A write of the attacker's own (it ends a transaction, so the next
+-- statement has another snapshot and dcv reads its tables again, here, with
+-- the type and cast in place): the decisions are the same.
+INSERT INTO poke VALUES (1);
 :decisions;
 INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090', '2999-01-01');
 RESET ROLE;
