@@ -160,8 +160,8 @@ resolve_columns(TriggerData *td, int *attnums)
 /*
  * BEFORE ROW triggers fire in the order of their names: one that fires after
  * this one could change the row it decided (doc/rules.md, "What the order
- * trigger promises").  Disabled triggers do not fire; ENABLE changes the
- * relation, and the columns are resolved again.
+ * trigger promises").  Disabled triggers do not fire; the check is made
+ * again for every statement (with the columns), so one enabled later counts.
  */
 static void
 check_later_triggers(TriggerData *td)
