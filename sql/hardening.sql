@@ -229,3 +229,21 @@ SELECT dcv_default_recipient('QuickSSLPremium', 'example.com',
                              array_fill(NULL::text, ARRAY[1000000]));
 SELECT pg_temp.catch($$SELECT dcv_default_recipient('QuickSSLPremium', 'example.com',
                              array_fill(NULL::text, ARRAY[1000000]) || ARRAY['evil@evil.example'], NULL)$$);
+
+--
+-- 7. The backend remembers where dcv's tables are until an invalidation
+-- names them: after the extension is dropped and created again in the same
+-- session (new relations), and moved to another schema, it finds them again.
+--
+SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL, ARRAY['b@example.com', 'a@example.com']);
+DROP EXTENSION dcv;
+SELECT pg_temp.catch($$SELECT dcv_default_recipient('TrueBizID', 'example.com')$$);
+CREATE SCHEMA dcv_elsewhere;
+CREATE EXTENSION dcv SCHEMA dcv_elsewhere;
+INSERT INTO dcv_elsewhere.dcv_product (code, line, brand, validation) VALUES ('Elsewhere', 'ov_ev', 'x', 'OV');
+SELECT dcv_elsewhere.dcv_default_recipient('elsewhere', 'example.com', NULL, ARRAY['b@example.com', 'a@example.com']);
+DROP EXTENSION dcv;
+DROP SCHEMA dcv_elsewhere;
+CREATE EXTENSION dcv;
+SELECT pg_temp.catch($$SELECT dcv_default_recipient('elsewhere', 'example.com')$$);
+SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL, ARRAY['b@example.com', 'a@example.com']);

@@ -59,6 +59,7 @@ typedef struct snapshot_key
 typedef struct dcv_tables
 {
 	bool		valid;
+	bool		oids_valid;		/* product_relid and date_relid are current */
 	MemoryContext cxt;
 	snapshot_key key;
 	Oid			product_relid;
@@ -80,7 +81,7 @@ static void
 relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == tables.product_relid || relid == tables.date_relid)
-		tables.valid = false;
+		tables.valid = tables.oids_valid = false;
 }
 
 void
@@ -175,19 +176,34 @@ extension_schema(void)
 	return nsp;
 }
 
-/* The relations of the installed extension, found in the catalogs. */
+/*
+ * The relations of the installed extension, found in the catalogs and
+ * remembered until an invalidation names either of them (dropping one sends
+ * one) or the relation cache is reset.
+ */
 void
 dcv_table_oids(Oid *product, Oid *date)
 {
-	Oid			nsp = extension_schema();
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(relcache_callback, (Datum) 0);
+		callback_registered = true;
+	}
+	if (!tables.oids_valid)
+	{
+		Oid			nsp = extension_schema();
 
-	*product = OidIsValid(nsp) ? get_relname_relid("dcv_product", nsp) : InvalidOid;
-	*date = OidIsValid(nsp) ? get_relname_relid("dcv_rule_date", nsp) : InvalidOid;
-	if (!OidIsValid(*product) || !OidIsValid(*date))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("extension \"dcv\" is not installed in this database"),
-				 errhint("Run CREATE EXTENSION dcv.")));
+		tables.product_relid = OidIsValid(nsp) ? get_relname_relid("dcv_product", nsp) : InvalidOid;
+		tables.date_relid = OidIsValid(nsp) ? get_relname_relid("dcv_rule_date", nsp) : InvalidOid;
+		if (!OidIsValid(tables.product_relid) || !OidIsValid(tables.date_relid))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("extension \"dcv\" is not installed in this database"),
+					 errhint("Run CREATE EXTENSION dcv.")));
+		tables.oids_valid = true;
+	}
+	*product = tables.product_relid;
+	*date = tables.date_relid;
 }
 
 /* A text value of a scanned row, as a NUL-terminated copy in cxt. */
@@ -236,7 +252,16 @@ read_products(Snapshot snap)
 	ExecDropSingleTupleTableSlot(slot);
 	table_endscan(scan);
 	table_close(rel, NoLock);
-	qsort(tables.products, tables.n_products, sizeof(product_entry), cmp_entry);
+	/* a few dozen rows at most: insertion sort */
+	for (int i = 1; i < tables.n_products; i++)
+	{
+		product_entry e = tables.products[i];
+		int			j = i;
+
+		for (; j > 0 && cmp_entry(&tables.products[j - 1], &e) > 0; j--)
+			tables.products[j] = tables.products[j - 1];
+		tables.products[j] = e;
+	}
 }
 
 /*
@@ -293,11 +318,6 @@ dcv_change_code(text *t)
 static void
 rebuild(Snapshot snap)
 {
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(relcache_callback, (Datum) 0);
-		callback_registered = true;
-	}
 	tables.valid = false;
 	if (tables.cxt == NULL)
 		tables.cxt = AllocSetContextCreate(TopMemoryContext, "dcv tables",
