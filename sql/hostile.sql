@@ -13,16 +13,6 @@
 SET client_encoding = 'UTF8';  -- the test files are UTF-8, whatever the database encoding
 \set ECHO none
 \i sql/include/catch.sql
--- try(query): the single value the query returns, or "SQLSTATE message | detail".
-CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; s text; m text; d text;
-BEGIN
-  EXECUTE q INTO r;
-  RETURN coalesce(r, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE, m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL;
-  RETURN s || ' ' || m || coalesce(' | ' || nullif(d, ''), '');
-END $$;
 -- timed(query): try(query), then whether the call took less than 5 seconds
 -- (a very generous bound: such calls take well under a second).
 CREATE FUNCTION pg_temp.timed(q text) RETURNS text LANGUAGE plpgsql AS $$

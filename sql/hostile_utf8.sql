@@ -14,16 +14,6 @@ SELECT getdatabaseencoding() <> 'UTF8' AS skip_test \gset
 \endif
 \set ECHO none
 \i sql/include/catch.sql
--- try(query): the single value the query returns, or "SQLSTATE message | detail".
-CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; s text; m text; d text;
-BEGIN
-  EXECUTE q INTO r;
-  RETURN coalesce(r, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE, m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL;
-  RETURN s || ' ' || m || coalesce(' | ' || nullif(d, ''), '');
-END $$;
 \set ECHO all
 
 CREATE TEMP TABLE hostile_email_utf8 (id int PRIMARY KEY, input text);

@@ -55,8 +55,7 @@ dcv_candidates_sql(PG_FUNCTION_ARGS)
 		Datum		values[2];
 		bool		nulls[2] = {false, false};
 
-		if ((i & 1023) == 1023)
-			CHECK_FOR_INTERRUPTS();
+		DCV_TICK(i);
 		values[0] = CStringGetTextDatum(c.items[i].email);
 		values[1] = CStringGetTextDatum(dcv_source_name(c.items[i].source));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);

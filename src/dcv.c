@@ -105,8 +105,7 @@ count_not_null(ArrayType *arr, int nelems)
 		return nelems;
 	for (int i = 0; i < nelems; i++)
 	{
-		if ((i & 0xFFFF) == 0xFFFF)
-			CHECK_FOR_INTERRUPTS();
+		DCV_TICK(i);
 		n += (bitmap[i / 8] >> (i % 8)) & 1;
 	}
 	return n;
@@ -151,8 +150,7 @@ dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig, size_t *n,
 		Datum		d;
 		text	   *t;
 
-		if ((i & 1023) == 1023)
-			CHECK_FOR_INTERRUPTS();
+		DCV_TICK(i);
 		d = array_iter_next(&it, &isnull, i, -1, false, TYPALIGN_INT);
 		if (isnull)
 			continue;
@@ -252,8 +250,7 @@ dcv_recipients_array(const dcv_decision *d)
 		return construct_empty_array(TEXTOID);
 	for (size_t i = 0; i < d->n; i++)
 	{
-		if ((i & 1023) == 1023)
-			CHECK_FOR_INTERRUPTS();
+		DCV_TICK(i);
 		nbytes += INTALIGN(VARHDRSZ + strlen(d->recipients[i]));
 	}
 	if (!AllocSizeIsValid(nbytes))

@@ -8,6 +8,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/date.h"
 #include "utils/snapshot.h"
@@ -23,6 +24,10 @@
 #define ERRCODE_DCV_UNKNOWN_PRODUCT		MAKE_SQLSTATE('Z','D','0','0','6')
 #define ERRCODE_DCV_NO_EMAIL_METHOD		MAKE_SQLSTATE('Z','D','0','0','7')
 #define ERRCODE_DCV_BUILTIN_ROW			MAKE_SQLSTATE('Z','D','0','0','8')
+
+/* CHECK_FOR_INTERRUPTS every 1024th time i passes (long loops over arrays). */
+#define DCV_TICK(i) \
+	do { if (((i) & 1023) == 1023) CHECK_FOR_INTERRUPTS(); } while (0)
 
 /* An allocator for the core: palloc in the current context. */
 extern const dcv_alloc dcv_palloc;

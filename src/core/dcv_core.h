@@ -152,7 +152,8 @@ extern bool dcv_input_valid_utf8;
 extern void dcv_ascii_lower(char *s, size_t len);
 
 /* The five constructed local parts, in the notice's order. */
-extern const char *const dcv_local_parts[5];
+#define DCV_LOCAL_PARTS 5
+extern const char *const dcv_local_parts[DCV_LOCAL_PARTS];
 
 extern const char *dcv_rule_name(dcv_rule rule);
 extern const char *dcv_source_name(dcv_source source);

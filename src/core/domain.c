@@ -113,15 +113,15 @@ idn2_failure(const char *buf, size_t len, int rc, dcv_error *err)
 			end++;
 		if (end - i >= 4 && end - i <= DCV_LABEL_MAX && memcmp(buf + i, "xn--", 4) == 0)
 		{
-			char		label[DCV_LABEL_MAX + 1];
-			char	   *res = NULL;
+			char		label[DCV_LABEL_MAX + 1],
+						converted[DCV_DOMAIN_BUF];
+			size_t		n;
 			int			lrc;
 
 			memcpy(label, buf + i, end - i);
 			label[end - i] = '\0';
-			lrc = idn2_to_ascii_8z(label, &res, IDN2_NONTRANSITIONAL);
-			free(res);
-			if (lrc != IDN2_OK)
+			lrc = dcv_idn2_ascii(label, converted, sizeof(converted), &n);
+			if (lrc != IDN2_OK && lrc != -1)
 			{
 				char		q[DCV_LABEL_MAX * 4 + 8];
 
@@ -145,7 +145,6 @@ map_with_idn2(const char *in, size_t len, char *out, size_t outsize,
 			  size_t *outlen, dcv_error *err)
 {
 	char		buf[DCV_INPUT_MAX + 1];
-	char	   *res = NULL;
 	int			rc;
 	size_t		n;
 
@@ -154,25 +153,14 @@ map_with_idn2(const char *in, size_t len, char *out, size_t outsize,
 	buf[len] = '\0';
 
 	idn2_calls++;
-	rc = idn2_to_ascii_8z(buf, &res, IDN2_NONTRANSITIONAL);
-	if (rc != IDN2_OK)
-	{
-		free(res);
-		return idn2_failure(buf, len, rc, err);
-	}
-	n = strlen(res);
-	if (n >= outsize)
-	{
-		free(res);
+	/* libidn2 leaves ASCII labels as they are: the helper lowercases them. */
+	rc = dcv_idn2_ascii(buf, out, outsize, &n);
+	if (rc == -1)
 		return dcv_fail(err, DCV_ERR_DOMAIN,
 						"the name is %zu octets long in A-label form; at most %d are allowed",
 						n, DCV_DOMAIN_MAX);
-	}
-	memcpy(out, res, n + 1);
-	free(res);
-	/* libidn2 leaves ASCII labels as they are: lowercase what it returns. */
-	for (size_t i = 0; i < n; i++)
-		out[i] = dcv_lower((unsigned char) out[i]);
+	if (rc != IDN2_OK)
+		return idn2_failure(buf, len, rc, err);
 	*outlen = n;
 	return DCV_OK;
 }
@@ -344,7 +332,6 @@ static bool
 label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
 {
 	char		buf[DCV_INPUT_MAX + 1];
-	char	   *res = NULL;
 	size_t		n;
 
 	if (dcv_memo_get(&label_memo, s, len, out, outlen))
@@ -353,20 +340,9 @@ label_to_ascii(const char *s, size_t len, char *out, size_t *outlen)
 		buf[i] = dcv_lower((unsigned char) s[i]);
 	buf[len] = '\0';
 	idn2_calls++;
-	if (idn2_to_ascii_8z(buf, &res, IDN2_NONTRANSITIONAL) != IDN2_OK)
-	{
-		free(res);
+	if (dcv_idn2_ascii(buf, out, DCV_LABEL_MAX + 1, &n) != IDN2_OK ||
+		memchr(out, '.', n) != NULL)
 		return false;
-	}
-	n = strlen(res);
-	if (n > DCV_LABEL_MAX || memchr(res, '.', n) != NULL)
-	{
-		free(res);
-		return false;
-	}
-	for (size_t i = 0; i < n; i++)
-		out[i] = dcv_lower((unsigned char) res[i]);
-	free(res);
 	*outlen = n;
 	dcv_memo_put(&label_memo, s, len, out, n);
 	return true;
@@ -503,8 +479,9 @@ valid_cp(uint32_t c)
 	size_t		bit = c - CP_FIRST;
 	char		utf8[4],
 				mine[16],
-			   *res = NULL;
-	size_t		n;
+				theirs[16];
+	size_t		n,
+				m;
 	bool		ok;
 
 	if (c < 128)
@@ -517,9 +494,8 @@ valid_cp(uint32_t c)
 	utf8[3] = '\0';
 	idn2_calls++;
 	ok = punycode(&c, 1, mine, sizeof(mine), &n) &&
-		idn2_to_ascii_8z(utf8, &res, IDN2_NONTRANSITIONAL) == IDN2_OK &&
-		strcmp(res, mine) == 0;
-	free(res);
+		dcv_idn2_ascii(utf8, theirs, sizeof(theirs), &m) == IDN2_OK &&
+		strcmp(theirs, mine) == 0;
 	cp_known[bit / 8] |= (uint8_t) (1 << (bit % 8));
 	if (ok)
 		cp_valid[bit / 8] |= (uint8_t) (1 << (bit % 8));

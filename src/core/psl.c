@@ -225,14 +225,9 @@ rule_to_ascii(const char *r, char *out, size_t outsize)
 	}
 	else
 	{
-		char	   *a = NULL;
-		int			rc = idn2_to_ascii_8z(r, &a, IDN2_NONTRANSITIONAL);
-		bool		ok = rc == IDN2_OK && strlen(a) < outsize;
+		size_t		n;
 
-		if (ok)
-			strcpy(out, a);
-		free(a);
-		return ok;
+		return dcv_idn2_ascii(r, out, outsize, &n) == IDN2_OK;
 	}
 }
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const dcv_local_parts[5] = {
+const char *const dcv_local_parts[DCV_LOCAL_PARTS] = {
 	"admin", "administrator", "hostmaster", "postmaster", "webmaster"
 };
 
@@ -149,14 +149,14 @@ dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois
 	size_t		n = 0;
 
 	(void) err;
-	out->items = a->fn(a->ctx, (nw + 5 + 5 * nsub) * sizeof(dcv_candidate));
+	out->items = a->fn(a->ctx, (nw + DCV_LOCAL_PARTS * (1 + nsub)) * sizeof(dcv_candidate));
 	for (size_t i = 0; i < nw; i++)
 	{
 		out->items[n].email = w[i];
 		out->items[n++].source = DCV_SRC_WHOIS;
 	}
 	out->n_whois = nw;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < DCV_LOCAL_PARTS; i++)
 	{
 		char	   *e = make_address(a, dcv_local_parts[i], dom->base);
 
@@ -168,7 +168,7 @@ dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois
 	if (subdomains)
 	{
 		for (const char *d = dom->name; strlen(d) > blen; d = strchr(d, '.') + 1)
-			for (int i = 0; i < 5; i++)
+			for (int i = 0; i < DCV_LOCAL_PARTS; i++)
 			{
 				char	   *e = make_address(a, dcv_local_parts[i], d);
 
@@ -223,7 +223,7 @@ constructed_or_subdomain(const dcv_domain *dom, const char *email, bool subdomai
 				nl = strlen(dom->name);
 	bool		lp = false;
 
-	for (int i = 0; i < 5 && !lp; i++)
+	for (int i = 0; i < DCV_LOCAL_PARTS && !lp; i++)
 		lp = strlen(dcv_local_parts[i]) == ll && memcmp(email, dcv_local_parts[i], ll) == 0;
 	if (!lp)
 		return false;

@@ -4,6 +4,9 @@
  */
 #include "util.h"
 
+#include <idn2.h>
+#include <stdlib.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +58,25 @@ dcv_quote(char *out, size_t outsize, const char *s, size_t len)
 }
 
 bool		dcv_input_valid_utf8 = false;
+
+int
+dcv_idn2_ascii(const char *in, char *out, size_t outsize, size_t *outlen)
+{
+	char	   *res = NULL;
+	int			rc = idn2_to_ascii_8z(in, &res, IDN2_NONTRANSITIONAL);
+	size_t		n = rc == IDN2_OK ? strlen(res) : 0;
+
+	if (rc == IDN2_OK && n >= outsize)
+		rc = -1;
+	else if (rc == IDN2_OK)
+	{
+		for (size_t i = 0; i <= n; i++)
+			out[i] = dcv_lower((unsigned char) res[i]);
+	}
+	free(res);
+	*outlen = n;
+	return rc;
+}
 
 void
 dcv_ascii_lower(char *s, size_t len)

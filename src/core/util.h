@@ -25,6 +25,14 @@ extern dcv_status dcv_fail(dcv_error *err, dcv_status status, const char *fmt,..
 /* Writes s (len bytes) in double quotes, non-printable bytes as \xNN. */
 extern void dcv_quote(char *out, size_t outsize, const char *s, size_t len);
 
+/*
+ * libidn2's conversion (UTS#46, non-transitional) of in, NUL-terminated,
+ * into out[outsize], lowercased, its length in *outlen; the library's memory
+ * is freed here.  Returns libidn2's code; -1 when the result (of *outlen
+ * octets) does not fit in out.
+ */
+extern int	dcv_idn2_ascii(const char *in, char *out, size_t outsize, size_t *outlen);
+
 /* Rejects NUL bytes and malformed UTF-8. */
 extern dcv_status dcv_check_utf8(const char *s, size_t len, dcv_status status,
 								 dcv_error *err);
