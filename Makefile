@@ -6,8 +6,8 @@ DATA = $(wildcard dcv--*.sql)
 DOCS = $(wildcard doc/*.md)
 PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
 
-CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/uts46.c \
-	src/core/email.c src/core/rules.c
+CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/labels.c \
+	src/core/uts46.c src/core/base.c src/core/email.c src/core/rules.c
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
 	src/product.o src/guard.o src/trigger.o

@@ -33,6 +33,23 @@ extern void dcv_quote(char *out, size_t outsize, const char *s, size_t len);
  */
 extern int	dcv_idn2_ascii(const char *in, char *out, size_t outsize, size_t *outlen);
 
+/* How often domain normalization has called libidn2 (domain.c, labels.c). */
+extern unsigned long dcv_idn2_count;
+
+/*
+ * Fullwidth ASCII and the ideographic full stops folded, and ASCII
+ * lowercased, when that is all UTS#46 would do (domain.c); false otherwise.
+ */
+extern bool dcv_fold_fast(const unsigned char *in, size_t len, char *out, size_t *outlen);
+
+/*
+ * The Japanese-label path (labels.c): the name converted label by label, each
+ * label remembered; false when a label is not of that kind or libidn2
+ * refuses it (the whole-name path then decides, and words the error).
+ */
+extern bool dcv_map_by_label(const char *in, size_t len, char *out, size_t outsize,
+							 size_t *outlen);
+
 /* Rejects NUL bytes and malformed UTF-8. */
 extern dcv_status dcv_check_utf8(const char *s, size_t len, dcv_status status,
 								 dcv_error *err);
