@@ -52,8 +52,6 @@ to_utf8(const char *s, int len)
 
 	r.ptr = s;
 	r.len = len;
-	/* text of this database is valid in its encoding; SQL_ASCII checks nothing */
-	dcv_input_valid_utf8 = enc != PG_SQL_ASCII;
 	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || len == 0)
 		return r;
 	if (proc_enc != enc)

@@ -141,13 +141,6 @@ typedef struct dcv_decision
 	dcv_domain	domain;
 } dcv_decision;
 
-/*
- * Set when every input the core is given is known to be valid UTF-8 without
- * NUL bytes (text of a UTF8 database, or converted to UTF-8): the check is
- * then skipped.  False by default.
- */
-extern bool dcv_input_valid_utf8;
-
 /* ASCII letters to lowercase, in place; other bytes are left as they are. */
 extern void dcv_ascii_lower(char *s, size_t len);
 

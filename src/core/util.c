@@ -57,8 +57,6 @@ dcv_quote(char *out, size_t outsize, const char *s, size_t len)
 	out[o] = '\0';
 }
 
-bool		dcv_input_valid_utf8 = false;
-
 int
 dcv_idn2_ascii(const char *in, char *out, size_t outsize, size_t *outlen)
 {
@@ -90,9 +88,6 @@ dcv_check_utf8(const char *str, size_t len, dcv_status status, dcv_error *err)
 {
 	const unsigned char *s = (const unsigned char *) str;
 	size_t		i = 0;
-
-	if (dcv_input_valid_utf8)
-		return DCV_OK;
 
 	while (i < len)
 	{
