@@ -24,16 +24,17 @@ build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
 
 	if (dcv_domain_analyze(d.ptr, d.len, dom, &err) != DCV_OK)
 	{
-		dcv_report	r;
+		dcv_subject what = {.domain = dcv_show(domain)};
 
-		dcv_domain_report(&err, dcv_show(domain), &r);
-		dcv_raise(&r);
+		dcv_raise_for(&err, &what);
 	}
 	if (whois_arr && !dcv_array_utf8(whois_arr, &whois, NULL, &n_whois, "whois_emails", &problem))
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s", problem),
-				 errdetail(DCV_ARRAY_DETAIL)));
+	{
+		dcv_report	r;
+
+		dcv_report_array(problem, &r);
+		dcv_raise(&r);
+	}
 	dcv_build_candidates(dom, whois, n_whois, subdomains, &dcv_palloc, c, &err);
 }
 

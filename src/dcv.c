@@ -188,51 +188,6 @@ dcv_show(text *t)
 	return dcv_show_cstr(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 }
 
-void
-dcv_raise(const dcv_report *r)
-{
-	ereport(ERROR,
-			(errcode(r->sqlstate),
-			 errmsg_internal("%s", r->message),
-			 r->detail ? errdetail_internal("%s", r->detail) : 0,
-			 r->hint ? errhint("%s", r->hint) : 0));
-	pg_unreachable();
-}
-
-/* A core detail ("the name is empty") as a sentence ("The name is empty."). */
-char *
-dcv_sentence(const char *detail)
-{
-	char	   *s = psprintf("%s.", detail);
-
-	if (s[0] >= 'a' && s[0] <= 'z')
-		s[0] += 'A' - 'a';
-	return s;
-}
-
-void
-dcv_domain_report(const dcv_error *err, const char *shown, dcv_report *r)
-{
-	r->detail = dcv_sentence(err->detail);
-	r->hint = NULL;
-	switch (err->status)
-	{
-		case DCV_ERR_PUBLIC_SUFFIX:
-			r->sqlstate = ERRCODE_DCV_PUBLIC_SUFFIX;
-			r->message = psprintf("domain name \"%s\" has no base domain", shown);
-			r->hint = pstrdup("Orders are for names below a public suffix, such as example.co.jp below co.jp.");
-			break;
-		case DCV_ERR_DOMAIN:
-			r->sqlstate = ERRCODE_DCV_INVALID_DOMAIN;
-			r->message = psprintf("invalid domain name \"%s\"", shown);
-			break;
-		default:
-			r->sqlstate = ERRCODE_INTERNAL_ERROR;
-			r->message = psprintf("could not process domain name \"%s\"", shown);
-			break;
-	}
-}
-
 /*
  * The recipients as a text[], built in one allocation (what
  * construct_array would make of text datums, without the copies).

@@ -43,9 +43,6 @@ extern dcv_str dcv_text_utf8(text *t);
 extern bool dcv_array_utf8(ArrayType *arr, dcv_str **out, dcv_str **orig,
 						   size_t *n, const char *what, char **problem);
 
-/* The detail of the error for an array of more than one dimension. */
-#define DCV_ARRAY_DETAIL "The WHOIS and designated addresses are one-dimensional arrays of text, one address an element."
-
 /* The value named in a message: at most 100 characters of it. */
 extern char *dcv_show(text *t);
 extern char *dcv_show_cstr(const char *s, int len);
@@ -62,10 +59,24 @@ typedef struct dcv_report
 /* A core detail ("the name is empty") as a sentence ("The name is empty."). */
 extern char *dcv_sentence(const char *detail);
 
-extern void dcv_raise(const dcv_report *r) pg_attribute_noreturn();
+/* What an error names, as shown to the user (NULL where not known). */
+typedef struct dcv_subject
+{
+	const char *domain;
+	const char *email;			/* the address, or the designated element */
+	const char *product;
+	const char *date;			/* the as_of date, YYYY-MM-DD */
+} dcv_subject;
 
-/* The report for a core error on a domain (shown as given by the user). */
-extern void dcv_domain_report(const dcv_error *err, const char *shown, dcv_report *r);
+/* The report for a status of the core (report.c, the one place). */
+extern void dcv_report_for(const dcv_error *err, const dcv_subject *what, dcv_report *r);
+extern void dcv_raise_for(const dcv_error *err, const dcv_subject *what) pg_attribute_noreturn();
+
+/* The reports of the wrappers' own checks. */
+extern void dcv_report_unknown_product(const char *shown, dcv_report *r);
+extern void dcv_report_array(const char *problem, dcv_report *r);
+
+extern void dcv_raise(const dcv_report *r) pg_attribute_noreturn();
 
 /* Product lookup through the backend cache (product.c). */
 typedef struct dcv_product_info

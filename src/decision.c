@@ -13,15 +13,6 @@
 PG_FUNCTION_INFO_V1(dcv_default_recipient_sql);
 PG_FUNCTION_INFO_V1(dcv_decision_sql);
 
-static void
-set_report(dcv_report *r, int sqlstate, char *message, char *detail, char *hint)
-{
-	r->sqlstate = sqlstate;
-	r->message = message;
-	r->detail = detail;
-	r->hint = hint;
-}
-
 /* An element of an array as given (database encoding), for a message. */
 static char *
 show_element(const dcv_str *s)
@@ -49,10 +40,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	p = dcv_lookup_product(VARDATA_ANY(product), VARSIZE_ANY_EXHDR(product));
 	if (!p.found)
 	{
-		set_report(r, ERRCODE_DCV_UNKNOWN_PRODUCT,
-				   psprintf("unknown product \"%s\"", dcv_show(product)),
-				   pstrdup("No row of dcv_product has this code (codes match case-insensitively)."),
-				   pstrdup("Classify it with INSERT INTO dcv_product (code, line, brand, validation) VALUES (code, 'dv' or 'ov_ev', brand, 'DV', 'OV' or 'EV')."));
+		dcv_report_unknown_product(dcv_show(product), r);
 		return;
 	}
 	out->line = p.line;
@@ -62,7 +50,7 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 		 !dcv_array_utf8(designated, &des, &des_given, &n_des, "designated", &problem)) ||
 		(whois && !dcv_array_utf8(whois, &who, NULL, &n_who, "whois_emails", &problem)))
 	{
-		set_report(r, ERRCODE_ARRAY_SUBSCRIPT_ERROR, problem, pstrdup(DCV_ARRAY_DETAIL), NULL);
+		dcv_report_array(problem, r);
 		return;
 	}
 
@@ -81,44 +69,15 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 		return;
 	}
 
-	switch (err.status)
 	{
-		case DCV_ERR_DOMAIN:
-		case DCV_ERR_PUBLIC_SUFFIX:
-			dcv_domain_report(&err, dcv_show(domain), r);
-			break;
-		case DCV_ERR_DESIGNATED_UNUSABLE:
-			set_report(r, ERRCODE_DCV_INVALID_EMAIL,
-					   psprintf("designated address \"%s\" is not usable",
-								show_element(&des_given[err.index])),
-					   dcv_sentence(err.detail), NULL);
-			break;
-		case DCV_ERR_NOT_CANDIDATE:
-			set_report(r, ERRCODE_DCV_NOT_CANDIDATE,
-					   psprintf("designated address \"%s\" is not a DCV candidate for \"%s\"",
-								show_element(&des_given[err.index]), dcv_show(domain)),
-					   dcv_sentence(err.detail),
-					   pstrdup("dcv_candidates(domain, whois_emails) lists the candidates."));
-			break;
-		case DCV_ERR_NO_DESIGNATED:
-			set_report(r, ERRCODE_DCV_NO_DESIGNATED,
-					   psprintf("product \"%s\" needs a designated address", dcv_show(product)),
-					   dcv_sentence(err.detail),
-					   pstrdup("Choose the approver e-mail among dcv_candidates(domain, whois_emails)."));
-			break;
-		case DCV_ERR_NO_EMAIL_METHOD:
-			set_report(r, ERRCODE_DCV_NO_EMAIL_METHOD,
-					   psprintf("no e-mail DCV method is in force on %s",
-								dcv_iso_date(as_of)),
-					   psprintf("Ballot SC-090 ended e-mail to constructed addresses (BR 3.2.2.4.4), the last e-mail method, on %s.",
-								dcv_sc090_date()),
-					   pstrdup("The dates are in dcv_rule_date."));
-			break;
-		default:
-			set_report(r, ERRCODE_INTERNAL_ERROR,
-					   psprintf("could not decide the recipients for \"%s\"", dcv_show(domain)),
-					   dcv_sentence(err.detail), NULL);
-			break;
+		dcv_subject what = {
+			.domain = dcv_show(domain),
+			.product = dcv_show(product),
+			.email = (err.index >= 0 && des_given) ? show_element(&des_given[err.index]) : NULL,
+			.date = has_as_of ? dcv_iso_date(as_of) : NULL,
+		};
+
+		dcv_report_for(&err, &what, r);
 	}
 }
 

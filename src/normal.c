@@ -15,10 +15,9 @@ PG_FUNCTION_INFO_V1(dcv_email_problem_sql);
 static pg_attribute_noreturn() void
 domain_error(const dcv_error *err, text *t)
 {
-	dcv_report	r;
+	dcv_subject what = {.domain = dcv_show(t)};
 
-	dcv_domain_report(err, dcv_show(t), &r);
-	dcv_raise(&r);
+	dcv_raise_for(err, &what);
 }
 
 Datum
@@ -48,17 +47,14 @@ dcv_base_domain_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(d.base));
 }
 
-/* The reason an address is unusable, as a sentence; NULL when usable. */
-static char *
-email_problem(text *t, char *out)
+/* The normal form of an address into out, or false with *err set. */
+static bool
+normal_email(text *t, char *out, dcv_error *err)
 {
 	dcv_str		s = dcv_text_utf8(t);
 	size_t		len;
-	dcv_error	err;
 
-	if (dcv_normalize_email(s.ptr, s.len, out, &len, &err) == DCV_OK)
-		return NULL;
-	return dcv_sentence(err.detail);
+	return dcv_normalize_email(s.ptr, s.len, out, &len, err) == DCV_OK;
 }
 
 Datum
@@ -66,13 +62,14 @@ dcv_normalize_email_sql(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	char		out[DCV_EMAIL_BUF];
-	char	   *problem = email_problem(t, out);
+	dcv_error	err;
 
-	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_DCV_INVALID_EMAIL),
-				 errmsg("invalid e-mail address \"%s\"", dcv_show(t)),
-				 errdetail_internal("%s", problem)));
+	if (!normal_email(t, out, &err))
+	{
+		dcv_subject what = {.email = dcv_show(t)};
+
+		dcv_raise_for(&err, &what);
+	}
 	PG_RETURN_TEXT_P(cstring_to_text(out));
 }
 
@@ -80,12 +77,11 @@ Datum
 dcv_email_problem_sql(PG_FUNCTION_ARGS)
 {
 	char		out[DCV_EMAIL_BUF];
-	char	   *problem;
+	dcv_error	err;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_TEXT_P(cstring_to_text("The address is NULL."));
-	problem = email_problem(PG_GETARG_TEXT_PP(0), out);
-	if (problem == NULL)
+	if (normal_email(PG_GETARG_TEXT_PP(0), out, &err))
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(problem));
+	PG_RETURN_TEXT_P(cstring_to_text(dcv_sentence(err.detail)));
 }

@@ -216,22 +216,12 @@ needs_decision(TriggerData *td, const int *attnums, int ncols)
 	return false;
 }
 
-Datum
-dcv_recipient_trigger(PG_FUNCTION_ARGS)
+/* The row to decide, after checking how the trigger was fired. */
+static HeapTuple
+fired_row(FunctionCallInfo fcinfo)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
-	HeapTuple	tuple;
-	TupleDesc	desc;
-	int			attnums[NUM_COLS];
-	int			ncols;
 	const char *table;
-	bool		isnull[NUM_COLS];
-	Datum		values[NUM_COLS];
-	dcv_outcome out;
-	int			setcols[2];
-	Datum		setvals[2];
-	bool		setnulls[2] = {false, false};
-	ErrorContextCallback errcb;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -247,53 +237,59 @@ dcv_recipient_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("dcv_recipient_trigger on table \"%s\" must be fired BEFORE INSERT OR UPDATE", table)));
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		tuple = td->tg_trigtuple;
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		tuple = td->tg_newtuple;
-	else
+		return td->tg_trigtuple;
+	if (!TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("dcv_recipient_trigger on table \"%s\" must be fired for INSERT or UPDATE", table)));
+	return td->tg_newtuple;
+}
 
-	desc = RelationGetDescr(td->tg_relation);
+/*
+ * The columns, checked once per trigger and statement: flinfo lives as long
+ * as the statement's executor state, in which the table's columns and
+ * triggers cannot change.
+ */
+static const resolved_columns *
+columns_of(FunctionCallInfo fcinfo)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	resolved_columns *rc = (resolved_columns *) fcinfo->flinfo->fn_extra;
 
-	/*
-	 * The columns, checked once per trigger and statement: flinfo lives as
-	 * long as the statement's executor state, in which the table's columns
-	 * cannot change.
-	 */
+	if (rc == NULL || rc->tgoid != td->tg_trigger->tgoid ||
+		rc->relid != RelationGetRelid(td->tg_relation))
 	{
-		resolved_columns *rc = (resolved_columns *) fcinfo->flinfo->fn_extra;
-
-		if (rc == NULL || rc->tgoid != td->tg_trigger->tgoid ||
-			rc->relid != RelationGetRelid(td->tg_relation))
-		{
-			if (rc == NULL)
-				rc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(resolved_columns));
-			rc->tgoid = InvalidOid;
-			rc->ncols = resolve_columns(td, rc->attnums);
-			check_later_triggers(td);
-			rc->tgoid = td->tg_trigger->tgoid;
-			rc->relid = RelationGetRelid(td->tg_relation);
-			fcinfo->flinfo->fn_extra = rc;
-		}
-		ncols = rc->ncols;
-		memcpy(attnums, rc->attnums, sizeof(attnums));
+		if (rc == NULL)
+			rc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(resolved_columns));
+		rc->tgoid = InvalidOid;
+		rc->ncols = resolve_columns(td, rc->attnums);
+		check_later_triggers(td);
+		rc->tgoid = td->tg_trigger->tgoid;
+		rc->relid = RelationGetRelid(td->tg_relation);
+		fcinfo->flinfo->fn_extra = rc;
 	}
+	return rc;
+}
 
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !needs_decision(td, attnums, ncols))
-		return PointerGetDatum(tuple);
+/* The decision for the row's source columns, or an error. */
+static void
+decide_row(TriggerData *td, HeapTuple tuple, const resolved_columns *rc, dcv_outcome *out)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	bool		isnull[NUM_COLS];
+	Datum		values[NUM_COLS];
+	ErrorContextCallback errcb;
 
 	for (int i = 0; i < NUM_COLS; i++)
 	{
 		isnull[i] = true;
 		values[i] = (Datum) 0;
-		if (i < ncols && i != COL_RECIPIENTS && i != COL_RULE)
-			values[i] = heap_getattr(tuple, attnums[i], desc, &isnull[i]);
+		if (i < rc->ncols && i != COL_RECIPIENTS && i != COL_RULE)
+			values[i] = heap_getattr(tuple, rc->attnums[i], desc, &isnull[i]);
 	}
 
 	errcb.callback = trigger_context;
-	errcb.arg = (void *) table;
+	errcb.arg = (void *) RelationGetRelationName(td->tg_relation);
 	errcb.previous = error_context_stack;
 	error_context_stack = &errcb;
 
@@ -302,24 +298,42 @@ dcv_recipient_trigger(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NOT_NULL_VIOLATION),
 				 errmsg("the order has no %s", isnull[COL_PRODUCT] ? "product" : "domain"),
 				 errdetail("Column \"%s\" is NULL; the recipients cannot be decided without it.",
-						   NameStr(TupleDescAttr(desc, attnums[isnull[COL_PRODUCT] ? COL_PRODUCT : COL_DOMAIN] - 1)->attname))));
+						   NameStr(TupleDescAttr(desc, rc->attnums[isnull[COL_PRODUCT] ? COL_PRODUCT : COL_DOMAIN] - 1)->attname))));
 
 	dcv_decide_sql(DatumGetTextPP(values[COL_PRODUCT]), DatumGetTextPP(values[COL_DOMAIN]),
 				   isnull[COL_DESIGNATED] ? NULL : DatumGetArrayTypeP(values[COL_DESIGNATED]),
 				   isnull[COL_WHOIS] ? NULL : DatumGetArrayTypeP(values[COL_WHOIS]),
 				   !isnull[COL_AS_OF], isnull[COL_AS_OF] ? 0 : DatumGetDateADT(values[COL_AS_OF]),
-				   false, &out);
-	if (!out.ok)
-		dcv_raise(&out.report);
+				   false, out);
+	if (!out->ok)
+		dcv_raise(&out->report);
 	error_context_stack = errcb.previous;
+}
 
-	setcols[0] = attnums[COL_RECIPIENTS];
+Datum
+dcv_recipient_trigger(PG_FUNCTION_ARGS)
+{
+	HeapTuple	tuple = fired_row(fcinfo);
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	const resolved_columns *rc = columns_of(fcinfo);
+	dcv_outcome out;
+	int			setcols[2];
+	Datum		setvals[2];
+	bool		setnulls[2] = {false, false};
+
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && !needs_decision(td, rc->attnums, rc->ncols))
+		return PointerGetDatum(tuple);
+
+	decide_row(td, tuple, rc, &out);
+
+	setcols[0] = rc->attnums[COL_RECIPIENTS];
 	setvals[0] = PointerGetDatum(dcv_recipients_array(&out.decision));
-	if (ncols > COL_RULE)
+	if (rc->ncols > COL_RULE)
 	{
-		setcols[1] = attnums[COL_RULE];
+		setcols[1] = rc->attnums[COL_RULE];
 		setvals[1] = CStringGetTextDatum(dcv_rule_name(out.decision.rule));
 	}
-	return PointerGetDatum(heap_modify_tuple_by_cols(tuple, desc, ncols > COL_RULE ? 2 : 1,
+	return PointerGetDatum(heap_modify_tuple_by_cols(tuple, RelationGetDescr(td->tg_relation),
+													 rc->ncols > COL_RULE ? 2 : 1,
 													 setcols, setvals, setnulls));
 }

@@ -10,6 +10,7 @@
 
 #include <idn2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,58 @@ map_with_idn2(const char *in, size_t len, char *out, size_t outsize,
  * LDH, label and name lengths, hyphens, the wildcard, the numeric last label.
  * s is ASCII, len bytes; writes the normal form to out.
  */
+/* The error of a label: "label \"l\" " and what is wrong with it. */
+static dcv_status
+label_fail(dcv_error *err, const char *l, size_t llen, const char *what)
+{
+	char		q[DCV_LABEL_MAX * 4 + 8];
+
+	dcv_quote(q, sizeof(q), l, llen);
+	return dcv_fail(err, DCV_ERR_DOMAIN, "label %s %s", q, what);
+}
+
+/* The checks of one LDH label l (llen octets, at most DCV_LABEL_MAX). */
+static dcv_status
+check_ldh_label(const char *l, size_t llen, dcv_error *err)
+{
+	for (size_t i = 0; i < llen; i++)
+	{
+		unsigned char c = (unsigned char) l[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+		{
+			char		cq[16],
+						what[96];
+
+			if (c == '*')
+				return dcv_fail(err, DCV_ERR_DOMAIN,
+								"\"*\" is allowed only as the whole first label");
+			dcv_quote(cq, sizeof(cq), l + i, 1);
+			snprintf(what, sizeof(what),
+					 "contains %s; only letters, digits and hyphens are allowed", cq);
+			return label_fail(err, l, llen, what);
+		}
+	}
+	if (l[0] == '-')
+		return label_fail(err, l, llen, "begins with a hyphen");
+	if (l[llen - 1] == '-')
+		return label_fail(err, l, llen, "ends with a hyphen");
+	if (llen >= 4 && l[2] == '-' && l[3] == '-' && !(l[0] == 'x' && l[1] == 'n'))
+		return label_fail(err, l, llen,
+						  "has \"--\" in the third and fourth positions, which IDNA2008 reserves");
+	return DCV_OK;
+}
+
+/* Whether the label at s (len octets) is of digits only. */
+static bool
+all_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 static dcv_status
 check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 			 bool *wildcard, dcv_error *err)
@@ -168,6 +221,7 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 	size_t		start = 0;
 	size_t		last_start = 0;
 	bool		wc = false;
+	dcv_status	st;
 
 	if (len > 0 && s[len - 1] == '.')
 		len--;
@@ -182,20 +236,22 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 	{
 		size_t		end = start;
 		size_t		llen;
-		const char *l = s + start;
-		char		q[DCV_LABEL_MAX * 4 + 8];
 
 		while (end < len && s[end] != '.')
 			end++;
 		llen = end - start;
 		if (llen == 0)
 			return dcv_fail(err, DCV_ERR_DOMAIN, "the name has an empty label");
-#define QUOTE_LABEL() dcv_quote(q, sizeof(q), l, llen > 64 ? 64 : llen)
-		if (llen > DCV_LABEL_MAX && (QUOTE_LABEL(), true))
+		if (llen > DCV_LABEL_MAX)
+		{
+			char		q[DCV_LABEL_MAX * 4 + 8];
+
+			dcv_quote(q, sizeof(q), s + start, 64);
 			return dcv_fail(err, DCV_ERR_DOMAIN,
 							"label %s... is %zu octets long; at most %d are allowed",
 							q, llen, DCV_LABEL_MAX);
-		if (llen == 1 && l[0] == '*' && start == 0)
+		}
+		if (llen == 1 && s[start] == '*' && start == 0)
 		{
 			if (!allow_wildcard)
 				return dcv_fail(err, DCV_ERR_DOMAIN, "a wildcard is not allowed here");
@@ -204,51 +260,14 @@ check_mapped(const char *s, size_t len, bool allow_wildcard, char *out,
 								"a wildcard needs a domain name after \"*.\"");
 			wc = true;
 		}
-		else
-		{
-			for (size_t i = 0; i < llen; i++)
-			{
-				unsigned char c = (unsigned char) l[i];
-
-				if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-				{
-					char		cq[16];
-
-					QUOTE_LABEL();
-					dcv_quote(cq, sizeof(cq), l + i, 1);
-					if (c == '*')
-						return dcv_fail(err, DCV_ERR_DOMAIN,
-										"\"*\" is allowed only as the whole first label");
-					return dcv_fail(err, DCV_ERR_DOMAIN,
-									"label %s contains %s; only letters, digits and hyphens are allowed",
-									q, cq);
-				}
-			}
-			if (l[0] == '-' && (QUOTE_LABEL(), true))
-				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s begins with a hyphen", q);
-			if (l[llen - 1] == '-' && (QUOTE_LABEL(), true))
-				return dcv_fail(err, DCV_ERR_DOMAIN, "label %s ends with a hyphen", q);
-			if (llen >= 4 && l[2] == '-' && l[3] == '-' && !(l[0] == 'x' && l[1] == 'n') &&
-				(QUOTE_LABEL(), true))
-				return dcv_fail(err, DCV_ERR_DOMAIN,
-								"label %s has \"--\" in the third and fourth positions, which IDNA2008 reserves",
-								q);
-		}
-#undef QUOTE_LABEL
+		else if ((st = check_ldh_label(s + start, llen, err)) != DCV_OK)
+			return st;
 		last_start = start;
 		start = end + 1;
 	}
-
-	{
-		bool		digits = true;
-
-		for (size_t i = last_start; i < len; i++)
-			if (s[i] < '0' || s[i] > '9')
-				digits = false;
-		if (digits)
-			return dcv_fail(err, DCV_ERR_DOMAIN,
-							"the last label is all digits, so the name reads as an IPv4 address");
-	}
+	if (all_digits(s + last_start, len - last_start))
+		return dcv_fail(err, DCV_ERR_DOMAIN,
+						"the last label is all digits, so the name reads as an IPv4 address");
 
 	memcpy(out, s, len);
 	out[len] = '\0';

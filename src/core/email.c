@@ -152,35 +152,17 @@ check_local(const char *l, size_t n, dcv_error *err)
 	return DCV_OK;
 }
 
-dcv_status
-dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
-					dcv_error *err)
+/*
+ * The one ASCII "@" of a trimmed address, or an error naming the forms of
+ * RFC 5322 that are refused outright.
+ */
+static dcv_status
+find_at(const char *in, size_t len, const char **at, dcv_error *err)
 {
-	const char *at = NULL;
 	size_t		nat = 0;
-	size_t		llen;
-	char		dom[DCV_DOMAIN_BUF];
-	dcv_status	st;
-	size_t		dlen;
-
 	unsigned char seen = 0;
 
-	if (byte_class['a'] == 0)
-		init_classes();
-	if (len > DCV_INPUT_MAX)
-		return dcv_fail(err, DCV_ERR_EMAIL,
-						"the input is %zu bytes long; at most %d are accepted",
-						len, DCV_INPUT_MAX);
-	if ((st = dcv_check_utf8(in, len, DCV_ERR_EMAIL, err)) != DCV_OK)
-		return st;
-
-	for (size_t n; (n = space_at((const unsigned char *) in, len)) > 0;)
-		in += n, len -= n;
-	for (size_t n; (n = space_before((const unsigned char *) in, len)) > 0;)
-		len -= n;
-	if (len == 0)
-		return dcv_fail(err, DCV_ERR_EMAIL, "the address is empty");
-
+	*at = NULL;
 	for (size_t i = 0; i < len; i++)
 	{
 		unsigned char k = byte_class[(unsigned char) in[i]];
@@ -188,13 +170,11 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 		seen |= k;
 		if (k & C_AT)
 		{
-			if (at == NULL)
-				at = in + i;
+			if (*at == NULL)
+				*at = in + i;
 			nat++;
 		}
 	}
-
-	/* Forms of RFC 5322 that are refused outright, named as such. */
 	if (seen & C_REFUSED)
 	{
 		if (memchr(in, '<', len) || memchr(in, '>', len))
@@ -213,29 +193,65 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	}
 	if (nat > 1)
 		return dcv_fail(err, DCV_ERR_EMAIL, "there is more than one \"@\"");
+	return DCV_OK;
+}
 
-	llen = (size_t) (at - in);
-	if ((st = check_local(in, llen, err)) != DCV_OK)
-		return st;
-
-	dlen = len - llen - 1;
+/* The domain part d (dlen octets) as a host name of two labels or more. */
+static dcv_status
+check_domain_part(const char *d, size_t dlen, char *dom, dcv_error *err)
+{
 	if (dlen == 0)
 		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is empty");
-	if (at[1] == '[')
+	if (d[0] == '[')
 		return dcv_fail(err, DCV_ERR_EMAIL, "address literals such as [192.0.2.1] are not accepted");
-	if (domain_part(at + 1, dlen, dom, err) != DCV_OK)
+	if (domain_part(d, dlen, dom, err) != DCV_OK)
 	{
-		char		d[DCV_DETAIL_BUF];
+		char		detail[DCV_DETAIL_BUF];
 
 		if (err == NULL)
 			return DCV_ERR_EMAIL;
-		memcpy(d, err->detail, sizeof(d));
-		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is not a valid host name: %s", d);
+		memcpy(detail, err->detail, sizeof(detail));
+		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is not a valid host name: %s", detail);
 	}
 	if (strchr(dom, '.') == NULL)
 		return dcv_fail(err, DCV_ERR_EMAIL,
 						"the domain part \"%s\" has a single label; a host name of two labels or more is required",
 						dom);
+	return DCV_OK;
+}
+
+dcv_status
+dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
+					dcv_error *err)
+{
+	const char *at;
+	size_t		llen,
+				dlen;
+	char		dom[DCV_DOMAIN_BUF];
+	dcv_status	st;
+
+	if (byte_class['a'] == 0)
+		init_classes();
+	if (len > DCV_INPUT_MAX)
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the input is %zu bytes long; at most %d are accepted",
+						len, DCV_INPUT_MAX);
+	if ((st = dcv_check_utf8(in, len, DCV_ERR_EMAIL, err)) != DCV_OK)
+		return st;
+
+	for (size_t n; (n = space_at((const unsigned char *) in, len)) > 0;)
+		in += n, len -= n;
+	for (size_t n; (n = space_before((const unsigned char *) in, len)) > 0;)
+		len -= n;
+	if (len == 0)
+		return dcv_fail(err, DCV_ERR_EMAIL, "the address is empty");
+
+	if ((st = find_at(in, len, &at, err)) != DCV_OK)
+		return st;
+	llen = (size_t) (at - in);
+	if ((st = check_local(in, llen, err)) != DCV_OK ||
+		(st = check_domain_part(at + 1, len - llen - 1, dom, err)) != DCV_OK)
+		return st;
 
 	for (size_t i = 0; i < llen; i++)
 		out[i] = dcv_lower((unsigned char) in[i]);
