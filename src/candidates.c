@@ -35,7 +35,7 @@ build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
 		dcv_report_array(problem, &r);
 		dcv_raise(&r);
 	}
-	dcv_build_candidates(dom, whois, n_whois, subdomains, &dcv_palloc, c, &err);
+	dcv_build_candidates(dom, whois, n_whois, subdomains, &dcv_palloc, c);
 }
 
 Datum

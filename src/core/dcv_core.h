@@ -196,12 +196,12 @@ extern dcv_status dcv_normalize_email(const char *in, size_t len, char *out,
 
 /*
  * Candidates for an analysed domain.  whois may be NULL (lookup failed);
- * NULL elements and unusable entries are skipped.
+ * NULL elements and unusable entries are skipped.  It cannot fail.
  */
-extern dcv_status dcv_build_candidates(const dcv_domain *dom,
-									   const dcv_str *whois, size_t n_whois,
-									   bool subdomains, const dcv_alloc *a,
-									   dcv_candidates *out, dcv_error *err);
+extern void dcv_build_candidates(const dcv_domain *dom,
+								 const dcv_str *whois, size_t n_whois,
+								 bool subdomains, const dcv_alloc *a,
+								 dcv_candidates *out);
 
 /* Whether a normalized address is among the candidates (binary search on WHOIS). */
 extern bool dcv_candidates_contain(const dcv_candidates *c, const char *email);

@@ -137,10 +137,9 @@ count_subdomains(const dcv_domain *dom)
 	return n;
 }
 
-dcv_status
+void
 dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
-					 bool subdomains, const dcv_alloc *a, dcv_candidates *out,
-					 dcv_error *err)
+					 bool subdomains, const dcv_alloc *a, dcv_candidates *out)
 {
 	const char **w;
 	size_t		nw = whois_sorted(whois, n_whois, a, &w);
@@ -148,7 +147,6 @@ dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois
 	size_t		blen = strlen(dom->base);
 	size_t		n = 0;
 
-	(void) err;
 	out->items = a->fn(a->ctx, (nw + DCV_LOCAL_PARTS * (1 + nsub)) * sizeof(dcv_candidate));
 	for (size_t i = 0; i < nw; i++)
 	{
@@ -179,7 +177,6 @@ dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois
 			}
 	}
 	out->n = n;
-	return DCV_OK;
 }
 
 bool
@@ -375,7 +372,7 @@ dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
 			{
 				dcv_candidates c;
 
-				dcv_build_candidates(dom, whois, n_whois, false, a, &c, err);
+				dcv_build_candidates(dom, whois, n_whois, false, a, &c);
 				out->recipients = a->fn(a->ctx, c.n * sizeof(char *));
 				for (size_t i = 0; i < c.n; i++)
 					out->recipients[i] = c.items[i].email;
