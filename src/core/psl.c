@@ -114,11 +114,11 @@ static inline uint32_t
 rhash_extend(uint32_t h, const char *s, size_t len)
 {
 	for (size_t i = len; i > 0; i--)
-		h = (h ^ (unsigned char) s[i - 1]) * 16777619u;
+		h = dcv_fnv_step(h, (unsigned char) s[i - 1]);
 	return h;
 }
 
-#define RHASH_INIT 2166136261u
+#define RHASH_INIT DCV_FNV_BASIS
 
 static rule *
 find(const char *s, size_t len, uint32_t h)

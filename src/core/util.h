@@ -115,14 +115,22 @@ extern bool dcv_memo_get(const dcv_memo *m, const char *key, size_t keylen,
 extern void dcv_memo_put(dcv_memo *m, const char *key, size_t keylen,
 						 const char *value, size_t valuelen);
 
-/* FNV-1a. */
+/* FNV-1a: its offset basis and one step. */
+#define DCV_FNV_BASIS 2166136261u
+
+static inline uint32_t
+dcv_fnv_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
 static inline uint32_t
 dcv_hash(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
+	uint32_t	h = DCV_FNV_BASIS;
 
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
+		h = dcv_fnv_step(h, (unsigned char) s[i]);
 	return h;
 }
 
