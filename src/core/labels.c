@@ -123,21 +123,6 @@ puny_digit(unsigned d)
 	return (char) (d < 26 ? 'a' + d : '0' + d - 26);
 }
 
-static unsigned
-puny_adapt(unsigned delta, unsigned numpoints, bool first)
-{
-	unsigned	k = 0;
-
-	delta = first ? delta / 700 : delta / 2;
-	delta += delta / numpoints;
-	while (delta > ((36 - 1) * 26) / 2)
-	{
-		delta /= 36 - 1;
-		k += 36;
-	}
-	return k + (36 - 1 + 1) * delta / (delta + 38);
-}
-
 /* "xn--" and the Punycode of cp[0..n-1] into out; false if it does not fit. */
 static bool
 punycode(const uint32_t *cp, size_t n, char *out, size_t outsize, size_t *outlen)
@@ -145,16 +130,16 @@ punycode(const uint32_t *cp, size_t n, char *out, size_t outsize, size_t *outlen
 	size_t		o = 0,
 				b = 0,
 				h;
-	uint32_t	next = 128;
+	uint32_t	next = DCV_PUNY_INITIAL_N;
 	unsigned	delta = 0,
-				bias = 72;
+				bias = DCV_PUNY_INITIAL_BIAS;
 
 	if (outsize < 5)
 		return false;
 	memcpy(out, "xn--", 4);
 	o = 4;
 	for (size_t i = 0; i < n; i++)
-		if (cp[i] < 128)
+		if (cp[i] < DCV_PUNY_INITIAL_N)
 		{
 			if (o + 1 >= outsize)
 				return false;
@@ -185,21 +170,22 @@ punycode(const uint32_t *cp, size_t n, char *out, size_t outsize, size_t *outlen
 			{
 				unsigned	q = delta;
 
-				for (unsigned k = 36;; k += 36)
+				for (unsigned k = DCV_PUNY_BASE;; k += DCV_PUNY_BASE)
 				{
-					unsigned	t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
+					unsigned	t = k <= bias ? DCV_PUNY_TMIN :
+						(k >= bias + DCV_PUNY_TMAX ? DCV_PUNY_TMAX : k - bias);
 
 					if (q < t)
 						break;
 					if (o + 1 >= outsize)
 						return false;
-					out[o++] = puny_digit(t + (q - t) % (36 - t));
-					q = (q - t) / (36 - t);
+					out[o++] = puny_digit(t + (q - t) % (DCV_PUNY_BASE - t));
+					q = (q - t) / (DCV_PUNY_BASE - t);
 				}
 				if (o + 1 >= outsize)
 					return false;
 				out[o++] = puny_digit(q);
-				bias = puny_adapt(delta, (unsigned) (h + 1), h == b);
+				bias = dcv_puny_adapt(delta, (uint32_t) (h + 1), h == b);
 				delta = 0;
 				h++;
 			}

@@ -76,6 +76,21 @@ dcv_idn2_ascii(const char *in, char *out, size_t outsize, size_t *outlen)
 	return rc;
 }
 
+uint32_t
+dcv_puny_adapt(uint32_t delta, uint32_t numpoints, bool firsttime)
+{
+	uint32_t	k = 0;
+
+	delta = firsttime ? delta / DCV_PUNY_DAMP : delta / 2;
+	delta += delta / numpoints;
+	while (delta > ((DCV_PUNY_BASE - DCV_PUNY_TMIN) * DCV_PUNY_TMAX) / 2)
+	{
+		delta /= DCV_PUNY_BASE - DCV_PUNY_TMIN;
+		k += DCV_PUNY_BASE;
+	}
+	return k + (DCV_PUNY_BASE - DCV_PUNY_TMIN + 1) * delta / (delta + DCV_PUNY_SKEW);
+}
+
 void
 dcv_ascii_lower(char *s, size_t len)
 {

@@ -115,6 +115,17 @@ extern bool dcv_memo_get(const dcv_memo *m, const char *key, size_t keylen,
 extern void dcv_memo_put(dcv_memo *m, const char *key, size_t keylen,
 						 const char *value, size_t valuelen);
 
+/* Punycode (RFC 3492, section 5): its parameters, and the bias adaptation. */
+#define DCV_PUNY_BASE 36
+#define DCV_PUNY_TMIN 1
+#define DCV_PUNY_TMAX 26
+#define DCV_PUNY_SKEW 38
+#define DCV_PUNY_DAMP 700
+#define DCV_PUNY_INITIAL_BIAS 72
+#define DCV_PUNY_INITIAL_N 128
+
+extern uint32_t dcv_puny_adapt(uint32_t delta, uint32_t numpoints, bool firsttime);
+
 /* FNV-1a: its offset basis and one step. */
 #define DCV_FNV_BASIS 2166136261u
 

@@ -25,15 +25,6 @@
 #include <string.h>
 #include <unictype.h>
 
-/* Punycode parameters (RFC 3492, section 5) */
-#define PUNY_BASE 36
-#define PUNY_TMIN 1
-#define PUNY_TMAX 26
-#define PUNY_SKEW 38
-#define PUNY_DAMP 700
-#define PUNY_INITIAL_BIAS 72
-#define PUNY_INITIAL_N 128
-
 /* The code points of a name, label after label. */
 typedef struct uts46_name
 {
@@ -47,21 +38,6 @@ typedef struct uts46_name
 } uts46_name;
 
 static uint32_t
-puny_adapt(uint32_t delta, uint32_t numpoints, bool firsttime)
-{
-	uint32_t	k = 0;
-
-	delta = firsttime ? delta / PUNY_DAMP : delta / 2;
-	delta += delta / numpoints;
-	while (delta > ((PUNY_BASE - PUNY_TMIN) * PUNY_TMAX) / 2)
-	{
-		delta /= PUNY_BASE - PUNY_TMIN;
-		k += PUNY_BASE;
-	}
-	return k + (PUNY_BASE - PUNY_TMIN + 1) * delta / (delta + PUNY_SKEW);
-}
-
-static uint32_t
 puny_digit(char c)
 {
 	if (c >= 'a' && c <= 'z')
@@ -70,7 +46,7 @@ puny_digit(char c)
 		return (uint32_t) (c - 'A');
 	if (c >= '0' && c <= '9')
 		return (uint32_t) (c - '0' + 26);
-	return PUNY_BASE;			/* not a digit */
+	return DCV_PUNY_BASE;			/* not a digit */
 }
 
 /*
@@ -86,8 +62,8 @@ puny_decode(const char *s, size_t len, uint32_t *out, size_t *outlen)
 {
 	const uint64_t imax = (uint64_t) 0x110000 * (DCV_LABEL_MAX + 1);
 	uint64_t	i = 0;
-	uint32_t	n = PUNY_INITIAL_N,
-				bias = PUNY_INITIAL_BIAS;
+	uint32_t	n = DCV_PUNY_INITIAL_N,
+				bias = DCV_PUNY_INITIAL_BIAS;
 	size_t		nout = 0,
 				in = 0,
 				b = len;
@@ -108,20 +84,20 @@ puny_decode(const char *s, size_t len, uint32_t *out, size_t *outlen)
 		uint64_t	oldi = i,
 					w = 1;
 
-		for (uint32_t k = PUNY_BASE;; k += PUNY_BASE)
+		for (uint32_t k = DCV_PUNY_BASE;; k += DCV_PUNY_BASE)
 		{
 			uint32_t	digit,
 						t;
 
-			if (in >= len || (digit = puny_digit(s[in++])) >= PUNY_BASE ||
+			if (in >= len || (digit = puny_digit(s[in++])) >= DCV_PUNY_BASE ||
 				(i += digit * w) > imax)
 				return false;
-			t = k <= bias ? PUNY_TMIN : (k >= bias + PUNY_TMAX ? PUNY_TMAX : k - bias);
+			t = k <= bias ? DCV_PUNY_TMIN : (k >= bias + DCV_PUNY_TMAX ? DCV_PUNY_TMAX : k - bias);
 			if (digit < t)
 				break;
-			w *= PUNY_BASE - t;
+			w *= DCV_PUNY_BASE - t;
 		}
-		bias = puny_adapt((uint32_t) (i - oldi), (uint32_t) nout + 1, oldi == 0);
+		bias = dcv_puny_adapt((uint32_t) (i - oldi), (uint32_t) nout + 1, oldi == 0);
 		if (i / (nout + 1) > 0x10FFFF - n || nout >= DCV_LABEL_MAX)
 			return false;
 		n += (uint32_t) (i / (nout + 1));
