@@ -33,7 +33,8 @@ psql_q() {	# psql_q DB [psql arguments]: quiet, unaligned, stops at the first er
 	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"
 }
 drop_dbs() { for db in $dbs; do psql_q postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1; done; }
-cleanup() { drop_dbs; rm -rf "$work"; }
+later=""
+cleanup() { drop_dbs; rm -rf "$work"; [ -z "$later" ] || rm -f "$later"; }
 trap cleanup EXIT
 
 check() {	# check DESCRIPTION COMMAND...: one test; its output goes to the log
@@ -188,6 +189,32 @@ psql_q postgres -c "DROP ROLE IF EXISTS upd_user" >/dev/null 2>&1
 check "a dump of the updated database restores" \
 	bash -c "pg_dump -Fc -d upd_old -f '$work/upd.dump' && pg_restore --exit-on-error -d upd_restored '$work/upd.dump'"
 check "and holds the same for the user" same upd_old upd_restored "$work/user_view.sql"
+
+# A later version that ships a built-in product a user already added: the
+# way every update script adds built-in rows skips a code that exists
+# (whatever its case), so the user's row stays and is still dumped.  Tried
+# with a throwaway version 1.1.9 whose script does only that.
+extdir=$(pg_config --sharedir)/extension
+later=$extdir/dcv--$default--1.1.9.sql
+if [ -w "$extdir" ]; then
+	cat >"$later" <<'EOF'
+\echo Use "ALTER EXTENSION dcv UPDATE" to load this file. \quit
+INSERT INTO dcv_product (code, line, brand, validation, name_en, builtin)
+VALUES ('RapidSSL', 'dv', 'RapidSSL', 'DV', 'RapidSSL Standard', true),
+       ('RapidSSLWildcard', 'dv', 'RapidSSL', 'DV', 'RapidSSL Wildcard', true)
+ON CONFLICT ((lower(code COLLATE "C"))) DO NOTHING;
+EOF
+	check "a later version's built-in rows beside a user's row of the same code" \
+		psql_q upd_old -c "ALTER EXTENSION dcv UPDATE TO '1.1.9'"
+	check "the user's row is kept as the user's, the other built-in row added" \
+		equals upd_old "SELECT string_agg(code || ' ' || builtin, ', ' ORDER BY code) FROM dcv_product WHERE code ILIKE 'rapidssl%'" \
+		"RapidSSL false, RapidSSLWildcard true"
+	check "the user's row is still dumped" \
+		bash -c "pg_dump -d upd_old | sed -n '/^COPY public.dcv_product /,/^\\\\\\.\$/p' | grep -q '^RapidSSL	dv	RapidSSL	DV	'"
+	check "where no user's row is in the way the built-in rows are added" \
+		bash -c "psql -X -q -At -v ON_ERROR_STOP=1 -d upd_new -c \"ALTER EXTENSION dcv UPDATE TO '1.1.9'\" && psql -X -q -At -d upd_new -c \"SELECT count(*) FROM dcv_product WHERE builtin AND code ILIKE 'rapidssl%'\" | grep -qx 2"
+	rm -f "$later"
+fi
 
 echo "update: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
