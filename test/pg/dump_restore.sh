@@ -14,6 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 mkdir -p test/log
+name=dump-restore
 log=test/log/dump_restore.log
 : >"$log"
 work=$(mktemp -d)
@@ -22,35 +23,13 @@ pass=0
 fail=0
 dbs="dr_src dr_fc dr_plain dr_eucjp dr_src_s dr_fc_s"
 
-psql_q() {	# psql_q DB [psql arguments]: quiet, unaligned, stops at the first error
-	local db=$1; shift
-	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"
-}
-
-drop_dbs() {
-	for db in $dbs; do
-		psql_q postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
-	done
-}
+. test/pg-checks.sh
 
 cleanup() {
 	drop_dbs
 	rm -rf "$work"
 }
 trap cleanup EXIT
-
-# check DESCRIPTION COMMAND...: one test; its output goes to the log.
-check() {
-	local what=$1; shift
-	echo "--- $what" >>"$log"
-	if "$@" >>"$log" 2>&1; then
-		pass=$((pass + 1))
-		echo "ok" >>"$log"
-	else
-		fail=$((fail + 1))
-		echo "FAILED: $what" >>"$log"
-	fi
-}
 
 # succeeds_quietly OUT_PREFIX COMMAND...: exit status 0 and nothing on stderr.
 succeeds_quietly() {
@@ -60,43 +39,6 @@ succeeds_quietly() {
 	echo "exit status $rc"
 	cat "$out.stderr"
 	[ "$rc" -eq 0 ] && [ ! -s "$out.stderr" ]
-}
-
-# same DB1 DB2 SQL: the query gives the same, non-empty output in both.
-same() {
-	local a=$1 b=$2 sql=$3
-	psql_q "$a" -c "$sql" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
-	psql_q "$b" -c "$sql" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
-	[ -s "$work/a.out" ] || { echo "no output"; return 1; }
-	cat "$work/a.out"
-	diff "$work/a.out" "$work/b.out"
-}
-
-# same_script DB1 DB2 FILE: like same, for a psql script (run in a transaction
-# that it rolls back itself).
-same_script() {
-	local a=$1 b=$2 file=$3
-	psql_q "$a" -f "$file" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
-	psql_q "$b" -f "$file" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
-	[ -s "$work/a.out" ] || { echo "no output"; return 1; }
-	cat "$work/a.out"
-	diff "$work/a.out" "$work/b.out"
-}
-
-# equals DB SQL EXPECTED: the query's output is EXPECTED.
-equals() {
-	local got
-	got=$(psql_q "$1" -c "$2" 2>&1)
-	echo "got: $got"
-	[ "$got" = "$3" ]
-}
-
-# rejects DB SQL PATTERN: the statement fails with an error matching PATTERN.
-rejects() {
-	local got
-	got=$(psql_q "$1" -c "$2" 2>&1) && { echo "no error: $got"; return 1; }
-	echo "$got"
-	grep -q -- "$3" <<<"$got"
 }
 
 create_db() {	# create_db NAME ENCODING

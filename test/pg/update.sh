@@ -20,6 +20,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 mkdir -p test/log
+name=update
 log=test/log/update.log
 : >"$log"
 work=$(mktemp -d)
@@ -28,49 +29,11 @@ pass=0
 fail=0
 dbs="upd_new upd_old upd_restored"
 
-psql_q() {	# psql_q DB [psql arguments]: quiet, unaligned, stops at the first error
-	local db=$1; shift
-	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"
-}
-drop_dbs() { for db in $dbs; do psql_q postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1; done; }
+. test/pg-checks.sh
+
 later=""
 cleanup() { drop_dbs; rm -rf "$work"; [ -z "$later" ] || rm -f "$later"; }
 trap cleanup EXIT
-
-check() {	# check DESCRIPTION COMMAND...: one test; its output goes to the log
-	local what=$1; shift
-	echo "--- $what" >>"$log"
-	if "$@" >>"$log" 2>&1; then
-		pass=$((pass + 1))
-		echo "ok" >>"$log"
-	else
-		fail=$((fail + 1))
-		echo "FAILED: $what" >>"$log"
-		echo "update: FAILED: $what"
-	fi
-}
-
-equals() {	# equals DB SQL EXPECTED
-	local got
-	got=$(psql_q "$1" -c "$2" 2>&1)
-	echo "got: $got"
-	[ "$got" = "$3" ]
-}
-
-same() {	# same DB1 DB2 FILE: the script gives the same, non-empty output in both
-	psql_q "$1" -f "$3" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
-	psql_q "$2" -f "$3" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
-	[ -s "$work/a.out" ] || { echo "no output"; return 1; }
-	wc -l <"$work/a.out"
-	diff "$work/a.out" "$work/b.out"
-}
-
-rejects() {	# rejects DB SQL PATTERN
-	local got
-	got=$(psql_q "$1" -c "$2" 2>&1) && { echo "no error: $got"; return 1; }
-	echo "$got"
-	grep -q -- "$3" <<<"$got"
-}
 
 drop_dbs
 for db in $dbs; do
@@ -174,9 +137,9 @@ SELECT 'config ' || c.relname || ' ' || coalesce(x.extcondition[array_position(x
 FROM pg_extension x JOIN pg_class c ON c.oid = ANY (x.extconfig) WHERE x.extname = 'dcv'
 ORDER BY 1;
 EOF
-check "the updated catalog is the new install's" same upd_new upd_old "$work/catalog.sql"
+check "the updated catalog is the new install's" same_script upd_new upd_old "$work/catalog.sql"
 echo "SELECT * FROM dcv_product WHERE builtin ORDER BY code COLLATE \"C\"; SELECT * FROM dcv_rule_date WHERE builtin ORDER BY change;" >"$work/builtin.sql"
-check "built-in rows the same" same upd_new upd_old "$work/builtin.sql"
+check "built-in rows the same" same_script upd_new upd_old "$work/builtin.sql"
 
 psql_q upd_old -f "$work/user_view.sql" >"$work/after.out" 2>&1
 check "user rows, orders and decisions survive the update" diff "$work/before.out" "$work/after.out"
@@ -188,7 +151,7 @@ psql_q postgres -c "DROP ROLE IF EXISTS upd_user" >/dev/null 2>&1
 
 check "a dump of the updated database restores" \
 	bash -c "pg_dump -Fc -d upd_old -f '$work/upd.dump' && pg_restore --exit-on-error -d upd_restored '$work/upd.dump'"
-check "and holds the same for the user" same upd_old upd_restored "$work/user_view.sql"
+check "and holds the same for the user" same_script upd_old upd_restored "$work/user_view.sql"
 
 # A later version that ships a built-in product a user already added: the
 # way every update script adds built-in rows skips a code that exists
