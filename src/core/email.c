@@ -83,29 +83,6 @@ has_fullwidth_at(const char *s, size_t len)
 	return false;
 }
 
-/*
- * A memo of domain parts already normalized: addresses at the same domain
- * (the registrar's, the customer's) come back row after row.  Only successes
- * are kept; a miss or a failure takes the ordinary path.
- */
-static dcv_memo_slot domain_slots[2048];
-static dcv_memo domain_memo = {domain_slots, 2048};
-
-static dcv_status
-domain_part(const char *d, size_t dlen, char *out, dcv_error *err)
-{
-	bool		wc;
-	dcv_status	st;
-	size_t		n;
-
-	if (dcv_memo_get(&domain_memo, d, dlen, out, &n))
-		return DCV_OK;
-	st = dcv_normalize_domain(d, dlen, false, out, &wc, err);
-	if (st == DCV_OK)
-		dcv_memo_put(&domain_memo, d, dlen, out, strlen(out));
-	return st;
-}
-
 static dcv_status
 check_local(const char *l, size_t n, dcv_error *err)
 {
@@ -200,11 +177,13 @@ find_at(const char *in, size_t len, const char **at, dcv_error *err)
 static dcv_status
 check_domain_part(const char *d, size_t dlen, char *dom, dcv_error *err)
 {
+	bool		wc;
+
 	if (dlen == 0)
 		return dcv_fail(err, DCV_ERR_EMAIL, "the domain part is empty");
 	if (d[0] == '[')
 		return dcv_fail(err, DCV_ERR_EMAIL, "address literals such as [192.0.2.1] are not accepted");
-	if (domain_part(d, dlen, dom, err) != DCV_OK)
+	if (dcv_normalize_domain(d, dlen, false, dom, &wc, err) != DCV_OK)
 	{
 		char		detail[DCV_DETAIL_BUF];
 

@@ -15,7 +15,7 @@
  *	- a failure is DCV_ERR_EMAIL with a detail, and an input refused by
  *	  both domain paths or holding "!"/"%" before the "@" always fails;
  *	- the answer is the same without an error struct (err NULL), and the
- *	  same on a second call (the core remembers domain parts).
+ *	  same on a second call.
  */
 #include "fuzz_common.h"
 
