@@ -131,7 +131,8 @@ find(const char *s, size_t len, uint32_t h)
 
 		if (r->name == NULL)
 			return r;
-		if (r->hash == h && memcmp(r->name, s, len) == 0 && r->name[len] == '\0')
+		/* strncmp: the entry may be shorter than s (a hash collision) */
+		if (r->hash == h && strncmp(r->name, s, len) == 0 && r->name[len] == '\0')
 			return r;
 	}
 }
