@@ -28,25 +28,20 @@ check() {
 	fi
 }
 
-# same DB1 DB2 SQL: the query gives the same, non-empty output in both.
-same() {
-	local a=$1 b=$2 sql=$3
-	psql_q "$a" -c "$sql" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
-	psql_q "$b" -c "$sql" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
+# same_psql DB1 DB2 PSQL-ARGUMENTS...: the same, non-empty output in both.
+same_psql() {
+	local a=$1 b=$2
+	shift 2
+	psql_q "$a" "$@" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
+	psql_q "$b" "$@" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
 	[ -s "$work/a.out" ] || { echo "no output"; return 1; }
 	cat "$work/a.out"
 	diff "$work/a.out" "$work/b.out"
 }
 
-# same_script DB1 DB2 FILE: like same, for a psql script.
-same_script() {
-	local a=$1 b=$2 file=$3
-	psql_q "$a" -f "$file" >"$work/a.out" 2>&1 || { cat "$work/a.out"; return 1; }
-	psql_q "$b" -f "$file" >"$work/b.out" 2>&1 || { cat "$work/b.out"; return 1; }
-	[ -s "$work/a.out" ] || { echo "no output"; return 1; }
-	cat "$work/a.out"
-	diff "$work/a.out" "$work/b.out"
-}
+# same DB1 DB2 SQL, same_script DB1 DB2 FILE: a query, a psql script.
+same() { same_psql "$1" "$2" -c "$3"; }
+same_script() { same_psql "$1" "$2" -f "$3"; }
 
 # equals DB SQL EXPECTED: the query's output is EXPECTED.
 equals() {
