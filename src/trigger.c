@@ -73,6 +73,43 @@ trigger_context(void *arg)
 	errcontext("dcv_recipient_trigger on table \"%s\"", (const char *) arg);
 }
 
+/*
+ * The columns must be the trigger's to read and write: none generated, and
+ * the written ones not also read.
+ */
+static void
+check_own_columns(TriggerData *td, const int *attnums)
+{
+	Trigger    *tg = td->tg_trigger;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	const char *table = RelationGetRelationName(td->tg_relation);
+
+	/*
+	 * A stored generated column is computed after the BEFORE triggers: it
+	 * reads NULL (INSERT) or its old value (UPDATE) here, and one the trigger
+	 * writes would be overwritten.
+	 */
+	for (int i = 0; i < tg->tgnargs; i++)
+		if (TupleDescAttr(desc, attnums[i] - 1)->attgenerated)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("column \"%s\" of relation \"%s\" is a generated column",
+							tg->tgargs[i], table),
+					 errdetail("PostgreSQL computes generated columns after BEFORE triggers, so dcv_recipient_trigger cannot use one as its %s column.",
+							   col_role[i]),
+					 errhint("Make it an ordinary column, or name the column it is computed from.")));
+	/* The columns it writes must be columns of their own. */
+	for (int i = COL_RECIPIENTS; i <= COL_RULE && i < tg->tgnargs; i++)
+		for (int j = 0; j < tg->tgnargs; j++)
+			if (j != i && attnums[j] == attnums[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_COLUMN),
+						 errmsg("column \"%s\" of relation \"%s\" cannot be both the %s and the %s column of dcv_recipient_trigger",
+								tg->tgargs[i], table, col_role[Min(i, j)], col_role[Max(i, j)]),
+						 errdetail("The trigger writes its %s column, which would overwrite the %s column.",
+								   col_role[i], col_role[j])));
+}
+
 /* Resolves the trigger's column arguments, checking names and types. */
 static int
 resolve_columns(TriggerData *td, int *attnums)
@@ -130,30 +167,7 @@ resolve_columns(TriggerData *td, int *attnums)
 							   col_role[i], col_type_names[i])));
 		attnums[i] = attnum;
 	}
-	/*
-	 * A stored generated column is computed after the BEFORE triggers: it
-	 * reads NULL (INSERT) or its old value (UPDATE) here, and one the trigger
-	 * writes would be overwritten.
-	 */
-	for (int i = 0; i < tg->tgnargs; i++)
-		if (TupleDescAttr(desc, attnums[i] - 1)->attgenerated)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("column \"%s\" of relation \"%s\" is a generated column",
-							tg->tgargs[i], table),
-					 errdetail("PostgreSQL computes generated columns after BEFORE triggers, so dcv_recipient_trigger cannot use one as its %s column.",
-							   col_role[i]),
-					 errhint("Make it an ordinary column, or name the column it is computed from.")));
-	/* The columns it writes must be columns of their own. */
-	for (int i = COL_RECIPIENTS; i <= COL_RULE && i < tg->tgnargs; i++)
-		for (int j = 0; j < tg->tgnargs; j++)
-			if (j != i && attnums[j] == attnums[i])
-				ereport(ERROR,
-						(errcode(ERRCODE_DUPLICATE_COLUMN),
-						 errmsg("column \"%s\" of relation \"%s\" cannot be both the %s and the %s column of dcv_recipient_trigger",
-								tg->tgargs[i], table, col_role[Min(i, j)], col_role[Max(i, j)]),
-						 errdetail("The trigger writes its %s column, which would overwrite the %s column.",
-								   col_role[i], col_role[j])));
+	check_own_columns(td, attnums);
 	return tg->tgnargs;
 }
 
