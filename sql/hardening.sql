@@ -249,3 +249,40 @@ DROP SCHEMA dcv_elsewhere;
 CREATE EXTENSION dcv;
 SELECT pg_temp.catch($$SELECT dcv_default_recipient('elsewhere', 'example.com')$$);
 SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL, ARRAY['b@example.com', 'a@example.com']);
+
+--
+-- 8. A copy read inside a subtransaction is not used after it rolls back,
+-- even when no invalidation says so (dcv's statement trigger does not fire
+-- under session_replication_role = replica).
+--
+BEGIN;
+SET LOCAL session_replication_role = replica;
+SAVEPOINT s;
+INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090', '2026-01-01');
+SELECT pg_temp.catch($$SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL, NULL, '2027-01-01')$$);
+ROLLBACK TO s;
+SELECT dcv_default_recipient('TrueBizID', 'example.com', NULL, NULL, '2027-01-01');
+COMMIT;
+
+--
+-- 9. On a foreign table the row is stored by another server, where it could
+-- change after dcv decided: the trigger refuses it.
+--
+CREATE EXTENSION postgres_fdw;
+SELECT current_setting('port') AS port, current_setting('unix_socket_directories') AS sock,
+       current_database() AS db \gset
+CREATE SERVER dcv_loop FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host :'sock', port :'port', dbname :'db');
+CREATE USER MAPPING FOR CURRENT_USER SERVER dcv_loop;
+CREATE TABLE remote_orders (id int, product text, domain text, designated text[], whois text[],
+                            recipients text[], rule text);
+CREATE FOREIGN TABLE f_orders (id int, product text, domain text, designated text[], whois text[],
+                               recipients text[], rule text) SERVER dcv_loop OPTIONS (table_name 'remote_orders');
+CREATE TRIGGER f_dcv BEFORE INSERT OR UPDATE ON f_orders FOR EACH ROW
+  EXECUTE FUNCTION dcv_recipient_trigger(product, domain, designated, whois, recipients, rule);
+SELECT pg_temp.catch($$INSERT INTO f_orders (id, product, domain) VALUES (1, 'TrueBizID', 'example.com')$$);
+SELECT count(*) AS stored FROM remote_orders;
+DROP FOREIGN TABLE f_orders;
+DROP TABLE remote_orders;
+DROP USER MAPPING FOR CURRENT_USER SERVER dcv_loop;
+DROP SERVER dcv_loop;
+DROP EXTENSION postgres_fdw;

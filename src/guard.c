@@ -60,6 +60,16 @@ check_timeline(Relation rel)
 					 errhint("Correct the dates of the dcv_timeline view so that none is before the one above it.")));
 }
 
+/*
+ * Whether dcv's own extension script runs (CREATE or ALTER EXTENSION dcv):
+ * another extension's script is no reason to let a change through.
+ */
+static bool
+dcv_script_running(void)
+{
+	return creating_extension && CurrentExtensionObject == get_extension_oid("dcv", true);
+}
+
 /* Refuses to run as a trigger on any table but dcv's own two. */
 static void
 check_own_table(TriggerData *td, const char *fn, Oid *date)
@@ -87,8 +97,13 @@ dcv_cache_invalidate(PG_FUNCTION_ARGS)
 	TriggerData *td = trigger_data(fcinfo, "dcv_cache_invalidate");
 	Oid			date;
 
-	if (creating_extension)
-		return PointerGetDatum(NULL);	/* the script itself */
+	if (dcv_script_running())
+	{
+		/* dcv's own script: the copy is stale all the same */
+		CacheInvalidateRelcache(td->tg_relation);
+		dcv_tables_invalidate();
+		return PointerGetDatum(NULL);
+	}
 	check_own_table(td, "dcv_cache_invalidate", &date);
 	if (RelationGetRelid(td->tg_relation) == date)
 		check_timeline(td->tg_relation);
@@ -114,7 +129,7 @@ dcv_builtin_guard(PG_FUNCTION_ARGS)
 	HeapTuple	newtup;
 	Oid			date;
 
-	if (creating_extension)
+	if (dcv_script_running())
 	{
 		if (!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 			return PointerGetDatum(NULL);

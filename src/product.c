@@ -13,7 +13,8 @@
  *
  * The copy is a function of the tables and the snapshot only, and it is
  * reused while the active snapshot is the one it was read under: the same
- * transactions visible, the same command of this transaction.  A statement
+ * transactions visible, the same command of this transaction, and no abort
+ * (of a subtransaction either) since it was read.  A statement
  * under a different snapshot reads the tables again (they are a page each).
  * Invalidations only ever mark the copy stale: nobody can fill it with
  * anything but what the snapshot shows.
@@ -84,6 +85,26 @@ relcache_callback(Datum arg, Oid relid)
 		tables.valid = tables.oids_valid = false;
 }
 
+/*
+ * An abort, of a subtransaction too, can take rows back that the copy saw
+ * (its own writes) without changing the key of the next snapshot: a copy
+ * read before an abort is never used after it.
+ */
+static void
+xact_callback(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+		tables.valid = false;
+}
+
+static void
+subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+				 SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		tables.valid = false;
+}
+
 void
 dcv_tables_invalidate(void)
 {
@@ -96,7 +117,7 @@ key_matches(const snapshot_key *k, Snapshot s)
 	return k->xmin == s->xmin && k->xmax == s->xmax && k->curcid == s->curcid &&
 		k->xcnt == s->xcnt && k->subxcnt == s->subxcnt &&
 		k->suboverflowed == s->suboverflowed && k->recovery == s->takenDuringRecovery &&
-		memcmp(k->xip, s->xip, s->xcnt * sizeof(TransactionId)) == 0 &&
+		(s->xcnt == 0 || memcmp(k->xip, s->xip, s->xcnt * sizeof(TransactionId)) == 0) &&
 		(s->subxcnt <= 0 ||
 		 memcmp(k->xip + s->xcnt, s->subxip, s->subxcnt * sizeof(TransactionId)) == 0);
 }
@@ -114,7 +135,8 @@ key_set(snapshot_key *k, Snapshot s)
 	k->suboverflowed = s->suboverflowed;
 	k->recovery = s->takenDuringRecovery;
 	k->xip = MemoryContextAlloc(tables.cxt, (s->xcnt + nsub + 1) * sizeof(TransactionId));
-	memcpy(k->xip, s->xip, s->xcnt * sizeof(TransactionId));
+	if (s->xcnt > 0)
+		memcpy(k->xip, s->xip, s->xcnt * sizeof(TransactionId));
 	if (nsub > 0)
 		memcpy(k->xip + s->xcnt, s->subxip, nsub * sizeof(TransactionId));
 }
@@ -187,6 +209,8 @@ dcv_table_oids(Oid *product, Oid *date)
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(relcache_callback, (Datum) 0);
+		RegisterXactCallback(xact_callback, NULL);
+		RegisterSubXactCallback(subxact_callback, NULL);
 		callback_registered = true;
 	}
 	if (!tables.oids_valid)

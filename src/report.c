@@ -72,8 +72,10 @@ dcv_report_for(const dcv_error *err, const dcv_subject *what, dcv_report *r)
 			break;
 		default:
 			set_report(r, ERRCODE_INTERNAL_ERROR,
-					   psprintf("could not decide the recipients for \"%s\"",
-								what->domain ? what->domain : ""),
+					   what->product
+					   ? psprintf("could not decide the recipients for \"%s\"", what->domain)
+					   : psprintf("could not process domain name \"%s\"",
+								  what->domain ? what->domain : ""),
 					   detail, NULL);
 			break;
 	}

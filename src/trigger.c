@@ -15,6 +15,7 @@
 #include "dcv.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -129,6 +130,17 @@ resolve_columns(TriggerData *td, int *attnums)
 				 errmsg("dcv_recipient_trigger on table \"%s\" must be defined BEFORE INSERT OR UPDATE, without a column list or WHEN condition",
 						table),
 				 errdetail("An INSERT or UPDATE the trigger does not fire for could store recipients the rules did not choose.")));
+
+	/*
+	 * A foreign table stores the row elsewhere, where triggers, defaults or
+	 * generated columns of the remote table could change it after dcv.
+	 */
+	if (td->tg_relation->rd_rel->relkind == RELKIND_FOREIGN_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("dcv_recipient_trigger cannot be used on foreign table \"%s\"", table),
+				 errdetail("The row is stored by another server, where it could change after its recipients were decided."),
+				 errhint("Define the trigger on the table of the server that stores the orders.")));
 
 	if (tg->tgnargs < 5 || tg->tgnargs > 7)
 		ereport(ERROR,

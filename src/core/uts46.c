@@ -233,6 +233,8 @@ check_bidi_label(const uts46_name *nm, size_t l, dcv_error *err)
 				end,
 				seen = 0;
 
+	if (n == 0)
+		return DCV_OK;			/* no code point (libidn2 refuses "xn--" before) */
 	first = bc[0];
 	rtl = first == UC_BIDI_R || first == UC_BIDI_AL;
 	if (!rtl && first != UC_BIDI_L)
