@@ -286,3 +286,29 @@ DROP TABLE remote_orders;
 DROP USER MAPPING FOR CURRENT_USER SERVER dcv_loop;
 DROP SERVER dcv_loop;
 DROP EXTENSION postgres_fdw;
+
+--
+-- 10. The executor fires the triggers it found when the statement started:
+-- one dropped or renamed by a function the statement itself calls still
+-- fires, so it is still refused.
+--
+CREATE TABLE late_orders (id int PRIMARY KEY, product text, domain text, designated text[],
+                          whois text[], recipients text[], rule text);
+CREATE TRIGGER m_dcv BEFORE INSERT OR UPDATE ON late_orders FOR EACH ROW
+  EXECUTE FUNCTION dcv_recipient_trigger(product, domain, designated, whois, recipients, rule);
+CREATE FUNCTION tamper() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.recipients := ARRAY['evil@attacker.example']; RETURN NEW; END $$;
+CREATE TRIGGER zz_tamper BEFORE INSERT OR UPDATE ON late_orders FOR EACH ROW EXECUTE FUNCTION tamper();
+CREATE FUNCTION drop_zz() RETURNS int LANGUAGE plpgsql AS $$
+BEGIN DROP TRIGGER zz_tamper ON late_orders; RETURN 1; END $$;
+CREATE FUNCTION rename_zz() RETURNS int LANGUAGE plpgsql AS $$
+BEGIN ALTER TRIGGER zz_tamper ON late_orders RENAME TO aa_tamper; RETURN 1; END $$;
+SELECT pg_temp.catch($$INSERT INTO late_orders SELECT 1, 'TrueBizID', 'example.com' FROM (SELECT drop_zz()) AS s$$);
+SELECT pg_temp.catch($$INSERT INTO late_orders SELECT 2, 'TrueBizID', 'example.com' FROM (SELECT rename_zz()) AS s$$);
+SELECT count(*) AS stored FROM late_orders;
+-- once the drop is committed, the next statement is decided as usual
+SELECT drop_zz();
+INSERT INTO late_orders VALUES (3, 'TrueBizID', 'example.com');
+SELECT id, recipients, rule FROM late_orders;
+DROP TABLE late_orders;
+DROP FUNCTION tamper(), drop_zz(), rename_zz();

@@ -14,7 +14,9 @@
  */
 #include "dcv.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
@@ -23,9 +25,11 @@
 #include "nodes/bitmapset.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(dcv_recipient_trigger);
 
@@ -183,34 +187,70 @@ resolve_columns(TriggerData *td, int *attnums)
 	return tg->tgnargs;
 }
 
+/* Whether trigger t (of the given type, state and name) fires after me. */
+static bool
+fires_after(const Trigger *me, Oid oid, int16 type, char enabled, const char *name)
+{
+	return oid != me->tgoid && enabled != TRIGGER_DISABLED &&
+		TRIGGER_FOR_ROW(type) && TRIGGER_FOR_BEFORE(type) &&
+		(TRIGGER_FOR_INSERT(type) || TRIGGER_FOR_UPDATE(type)) &&
+		strcmp(name, me->tgname) > 0;
+}
+
+static void
+later_trigger_error(TriggerData *td, const char *name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("trigger \"%s\" on table \"%s\" fires after dcv_recipient_trigger \"%s\"",
+					name, RelationGetRelationName(td->tg_relation), td->tg_trigger->tgname),
+			 errdetail("BEFORE ROW triggers fire in the order of their names, so it could change the row after its recipients were decided."),
+			 errhint("Rename one of them so that the dcv trigger's name sorts after every other BEFORE ROW trigger of the table.")));
+}
+
 /*
  * BEFORE ROW triggers fire in the order of their names: one that fires after
  * this one could change the row it decided (doc/rules.md, "What the order
- * trigger promises").  Disabled triggers do not fire; the check is made
- * again for every statement (with the columns), so one enabled later counts.
+ * trigger promises").  The executor fires the list it took when it set up
+ * the table, which may be the list of the statement's start (a trigger
+ * dropped or renamed since, by a function the statement calls, still
+ * fires) or of now (a partition first reached later): both are checked, the
+ * relation's list as it is and pg_trigger as the statement's snapshot sees
+ * it.  Disabled triggers do not fire; the check is made again for every
+ * statement (with the columns), so one enabled later counts.
  */
 static void
 check_later_triggers(TriggerData *td)
 {
 	TriggerDesc *trigdesc = td->tg_relation->trigdesc;
 	Trigger    *me = td->tg_trigger;
+	Relation	tgrel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
 
 	for (int i = 0; trigdesc && i < trigdesc->numtriggers; i++)
 	{
 		Trigger    *t = &trigdesc->triggers[i];
 
-		if (t->tgoid == me->tgoid || t->tgenabled == TRIGGER_DISABLED ||
-			!TRIGGER_FOR_ROW(t->tgtype) || !TRIGGER_FOR_BEFORE(t->tgtype) ||
-			!(TRIGGER_FOR_INSERT(t->tgtype) || TRIGGER_FOR_UPDATE(t->tgtype)) ||
-			strcmp(t->tgname, me->tgname) < 0)
-			continue;
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("trigger \"%s\" on table \"%s\" fires after dcv_recipient_trigger \"%s\"",
-						t->tgname, RelationGetRelationName(td->tg_relation), me->tgname),
-				 errdetail("BEFORE ROW triggers fire in the order of their names, so it could change the row after its recipients were decided."),
-				 errhint("Rename one of them so that the dcv trigger's name sorts after every other BEFORE ROW trigger of the table.")));
+		if (fires_after(me, t->tgoid, t->tgtype, t->tgenabled, t->tgname))
+			later_trigger_error(td, t->tgname);
 	}
+
+	tgrel = table_open(TriggerRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_trigger_tgrelid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(RelationGetRelid(td->tg_relation)));
+	scan = systable_beginscan(tgrel, TriggerRelidNameIndexId, true,
+							  ActiveSnapshotSet() ? GetActiveSnapshot() : NULL, 1, &key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_trigger t = (Form_pg_trigger) GETSTRUCT(tup);
+
+		if (fires_after(me, t->oid, t->tgtype, t->tgenabled, NameStr(t->tgname)))
+			later_trigger_error(td, NameStr(t->tgname));
+	}
+	systable_endscan(scan);
+	table_close(tgrel, AccessShareLock);
 }
 
 /* Whether an UPDATE must decide again. */
