@@ -7,10 +7,10 @@ DOCS = $(wildcard doc/*.md)
 PGFILEDESC = "dcv - DCV e-mail recipients of SSL/TLS certificate orders"
 
 CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/labels.c \
-	src/core/uts46.c src/core/base.c src/core/email.c src/core/rules.c
+	src/core/uts46.c src/core/base.c src/core/email.c src/core/rules.c src/core/dns.c
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
-	src/product.o src/guard.o src/trigger.o src/report.o
+	src/product.o src/guard.o src/contacts.o src/trigger.o src/report.o
 
 DEP_CFLAGS := $(shell pkg-config --cflags libidn2 libpsl)
 # libunistring (Bidi classes, uts46.c) has no pkg-config file on Debian 12.
@@ -37,7 +37,7 @@ include $(PGXS)
 UNIT_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	-Isrc/core $(DEP_CFLAGS)
 
-test/unit: test/unit.c test/arena.h $(CORE_SRCS) src/core/dcv_core.h src/core/util.h
+test/unit: test/unit.c test/unit_dns.c test/arena.h $(CORE_SRCS) src/core/dcv_core.h src/core/util.h
 	$(CC) $(UNIT_CFLAGS) $(UNIT_EXTRA) -o $@ test/unit.c $(CORE_SRCS) $(DEP_LIBS)
 
 unittest: test/unit

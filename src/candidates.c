@@ -11,14 +11,20 @@
 PG_FUNCTION_INFO_V1(dcv_candidates_sql);
 PG_FUNCTION_INFO_V1(dcv_is_candidate_sql);
 
-/* Analyses the domain and builds the candidates, or raises. */
+/*
+ * Analyses the domain and builds the candidates, or raises.  Without a date,
+ * the contacts the records publish are candidates.
+ */
 static void
-build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
-	  dcv_candidates *c)
+build(text *domain, ArrayType *whois_arr, bool subdomains, ArrayType *dns_arr,
+	  dcv_domain *dom, dcv_candidates *c)
 {
 	dcv_str		d = dcv_text_utf8(domain);
-	dcv_str    *whois = NULL;
-	size_t		n_whois = 0;
+	dcv_str    *whois = NULL,
+			   *recs = NULL;
+	size_t		n_whois = 0,
+				n_recs = 0;
+	dcv_dns_result dns;
 	dcv_error	err;
 	char	   *problem;
 
@@ -35,7 +41,24 @@ build(text *domain, ArrayType *whois_arr, bool subdomains, dcv_domain *dom,
 		dcv_report_array(problem, &r);
 		dcv_raise(&r);
 	}
-	dcv_build_candidates(dom, whois, n_whois, subdomains, &dcv_palloc, c);
+	if (dns_arr && !dcv_array_utf8(dns_arr, &recs, NULL, &n_recs, "dns_records", &problem))
+	{
+		dcv_report	r;
+
+		dcv_report_array(problem, &r);
+		dcv_raise(&r);
+	}
+	if (dns_arr)
+		dcv_dns_contacts(dom, recs, n_recs, &dcv_palloc, &dns);
+	dcv_build_candidates_dns(dom, whois, n_whois, dns_arr ? &dns : NULL, subdomains,
+							 &dcv_palloc, c);
+}
+
+/* The optional last argument (absent in a database still at 1.0). */
+static ArrayType *
+dns_arg(FunctionCallInfo fcinfo, int n)
+{
+	return (PG_NARGS() > n && !PG_ARGISNULL(n)) ? PG_GETARG_ARRAYTYPE_P(n) : NULL;
 }
 
 Datum
@@ -50,7 +73,7 @@ dcv_candidates_sql(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	build(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-		  !PG_ARGISNULL(2) && PG_GETARG_BOOL(2), &dom, &c);
+		  !PG_ARGISNULL(2) && PG_GETARG_BOOL(2), dns_arg(fcinfo, 3), &dom, &c);
 	for (size_t i = 0; i < c.n; i++)
 	{
 		Datum		values[2];
@@ -77,7 +100,7 @@ dcv_is_candidate_sql(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	build(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-		  !PG_ARGISNULL(3) && PG_GETARG_BOOL(3), &dom, &c);
+		  !PG_ARGISNULL(3) && PG_GETARG_BOOL(3), dns_arg(fcinfo, 4), &dom, &c);
 	if (PG_ARGISNULL(2))
 		PG_RETURN_BOOL(false);
 	e = dcv_text_utf8(PG_GETARG_TEXT_PP(2));

@@ -91,7 +91,9 @@ extern dcv_product_info dcv_lookup_product(const char *code, int len);
 typedef enum dcv_change
 {
 	DCV_CHANGE_NOTICE = 0,		/* notice_2018 */
+	DCV_CHANGE_SC13,			/* sc13: DNS-published contacts */
 	DCV_CHANGE_SC080,			/* sc080 */
+	DCV_CHANGE_SC090_DISCOURAGED,	/* sc090_discouraged */
 	DCV_CHANGE_SC090,			/* sc090 */
 	DCV_NUM_CHANGES
 } dcv_change;
@@ -104,14 +106,19 @@ extern int	dcv_change_code(text *t);
 /* The relations dcv_product and dcv_rule_date of the installed extension. */
 extern void dcv_table_oids(Oid *product, Oid *date);
 
-/* The dates in force as snap sees dcv_rule_date (a user's row wins). */
-extern void dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates);
+/*
+ * The dates in force as snap sees dcv_rule_date (a user's row wins); present
+ * (may be NULL) tells which changes have a row at all.
+ */
+extern void dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates, bool *present);
 
 /* Marks the backend's copy of the tables stale. */
 extern void dcv_tables_invalidate(void);
 
 /* Which rules are in force on a date (product.c, same copy). */
 extern dcv_era dcv_era_on(DateADT d);
+extern bool dcv_dns_allowed_on(DateADT d);
+extern bool dcv_discouraged_on(DateADT d);
 extern char *dcv_sc090_date(void);
 
 /* A date as YYYY-MM-DD, whatever DateStyle says. */
@@ -124,12 +131,13 @@ typedef struct dcv_outcome
 	dcv_decision decision;
 	dcv_line	line;
 	bool		line_known;
+	bool		discouraged;	/* ok, and on or after sc090_discouraged */
 	dcv_report	report;			/* when !ok */
 } dcv_outcome;
 
 extern void dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 						   ArrayType *whois, bool has_as_of, DateADT as_of,
-						   bool subdomains, dcv_outcome *out);
+						   bool subdomains, ArrayType *dns, dcv_outcome *out);
 
 extern ArrayType *dcv_recipients_array(const dcv_decision *d);
 

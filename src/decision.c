@@ -23,16 +23,18 @@ show_element(const dcv_str *s)
 void
 dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 			   ArrayType *whois, bool has_as_of, DateADT as_of,
-			   bool subdomains, dcv_outcome *out)
+			   bool subdomains, ArrayType *dns, dcv_outcome *out)
 {
 	dcv_product_info p;
 	dcv_decision_in in;
 	dcv_error	err;
 	dcv_str    *des = NULL,
 			   *des_given = NULL,
-			   *who = NULL;
+			   *who = NULL,
+			   *recs = NULL;
 	size_t		n_des = 0,
-				n_who = 0;
+				n_who = 0,
+				n_recs = 0;
 	char	   *problem;
 	dcv_report *r = &out->report;
 
@@ -48,7 +50,8 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 
 	if ((designated &&
 		 !dcv_array_utf8(designated, &des, &des_given, &n_des, "designated", &problem)) ||
-		(whois && !dcv_array_utf8(whois, &who, NULL, &n_who, "whois_emails", &problem)))
+		(whois && !dcv_array_utf8(whois, &who, NULL, &n_who, "whois_emails", &problem)) ||
+		(dns && !dcv_array_utf8(dns, &recs, NULL, &n_recs, "dns_records", &problem)))
 	{
 		dcv_report_array(problem, r);
 		return;
@@ -62,10 +65,14 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	in.n_designated = n_des;
 	in.whois = whois ? who : NULL;
 	in.n_whois = n_who;
+	in.dns = dns ? recs : NULL;
+	in.n_dns = n_recs;
+	in.dns_allowed = !has_as_of || dcv_dns_allowed_on(as_of);
 
 	if (dcv_decide(&in, &dcv_palloc, &out->decision, &err) == DCV_OK)
 	{
 		out->ok = true;
+		out->discouraged = has_as_of && dcv_discouraged_on(as_of);
 		return;
 	}
 
@@ -81,7 +88,10 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	}
 }
 
-/* Arguments as dcv_default_recipient and dcv_decision take them. */
+/*
+ * Arguments as dcv_default_recipient and dcv_decision take them; a database
+ * still at 1.0 calls them without dns_records.
+ */
 static void
 decide_args(FunctionCallInfo fcinfo, dcv_outcome *out)
 {
@@ -89,7 +99,9 @@ decide_args(FunctionCallInfo fcinfo, dcv_outcome *out)
 				   PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
 				   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
 				   !PG_ARGISNULL(4), PG_ARGISNULL(4) ? 0 : PG_GETARG_DATEADT(4),
-				   !PG_ARGISNULL(5) && PG_GETARG_BOOL(5), out);
+				   !PG_ARGISNULL(5) && PG_GETARG_BOOL(5),
+				   (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_ARRAYTYPE_P(6) : NULL,
+				   out);
 }
 
 Datum
@@ -109,9 +121,11 @@ Datum
 dcv_decision_sql(PG_FUNCTION_ARGS)
 {
 	TupleDesc	desc;
-	Datum		values[4];
-	bool		nulls[4] = {true, true, true, true};
+	Datum		values[5];
+	bool		nulls[5] = {true, true, true, true, false};
 	dcv_outcome out;
+
+	values[4] = BoolGetDatum(false);
 
 	/* the row type, looked up once per query */
 	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
@@ -119,8 +133,10 @@ dcv_decision_sql(PG_FUNCTION_ARGS)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 
-		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "dcv_decision: return type must be a row type");
+		/* 4 attributes in a database still at 1.0, 5 (discouraged) since */
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE ||
+			desc->natts < 4 || desc->natts > 5)
+			elog(ERROR, "dcv_decision: return type must be a row type of 4 or 5 attributes");
 		desc = BlessTupleDesc(CreateTupleDescCopy(desc));
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = desc;
@@ -139,6 +155,7 @@ dcv_decision_sql(PG_FUNCTION_ARGS)
 			values[2] = CStringGetTextDatum(out.line == DCV_LINE_DV ? "dv" : "ov_ev");
 			nulls[2] = false;
 		}
+		values[4] = BoolGetDatum(out.ok && out.discouraged);
 		if (out.ok)
 		{
 			values[0] = PointerGetDatum(dcv_recipients_array(&out.decision));

@@ -8,6 +8,7 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "lib/stringinfo.h"
 #include "catalog/pg_class.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
@@ -41,23 +42,34 @@ static void
 check_timeline(Relation rel)
 {
 	DateADT		dates[DCV_NUM_CHANGES];
+	bool		present[DCV_NUM_CHANGES];
+	int			prev = -1;
+	StringInfoData order;
 
 	LockDatabaseObject(RelationRelationId, RelationGetRelid(rel), 0, ExclusiveLock);
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
-	dcv_read_dates(RelationGetRelid(rel), GetActiveSnapshot(), dates);
+	dcv_read_dates(RelationGetRelid(rel), GetActiveSnapshot(), dates, present);
 	PopActiveSnapshot();
 
-	for (int c = DCV_CHANGE_NOTICE + 1; c < DCV_NUM_CHANGES; c++)
-		if (dates[c] < dates[c - 1])
+	initStringInfo(&order);
+	for (int c = 0; c < DCV_NUM_CHANGES; c++)
+		appendStringInfo(&order, "%s%s", c ? ", " : "", dcv_change_names[c]);
+	/* the changes that have a row, each against the one before it */
+	for (int c = 0; c < DCV_NUM_CHANGES; c++)
+	{
+		if (!present[c])
+			continue;
+		if (prev >= 0 && dates[c] < dates[prev])
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("%s would take effect on %s, before %s on %s",
 							dcv_change_names[c], dcv_iso_date(dates[c]),
-							dcv_change_names[c - 1], dcv_iso_date(dates[c - 1])),
-					 errdetail("The changes of dcv_rule_date follow one another: %s, %s, %s.",
-							   dcv_change_names[0], dcv_change_names[1], dcv_change_names[2]),
+							dcv_change_names[prev], dcv_iso_date(dates[prev])),
+					 errdetail("The changes of dcv_rule_date follow one another: %s.", order.data),
 					 errhint("Correct the dates of the dcv_timeline view so that none is before the one above it.")));
+		prev = c;
+	}
 }
 
 /*

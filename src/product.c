@@ -76,7 +76,9 @@ typedef struct dcv_tables
 static dcv_tables tables = {.last = -1};
 static bool callback_registered = false;
 
-const char *const dcv_change_names[DCV_NUM_CHANGES] = {"notice_2018", "sc080", "sc090"};
+const char *const dcv_change_names[DCV_NUM_CHANGES] = {
+	"notice_2018", "sc13", "sc080", "sc090_discouraged", "sc090"
+};
 
 static void
 relcache_callback(Datum arg, Oid relid)
@@ -293,7 +295,7 @@ read_products(Snapshot snap)
  * change overrides the built-in one.  Also used to check the timeline.
  */
 void
-dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates)
+dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates, bool *present)
 {
 	Relation	rel = table_open(relid, AccessShareLock);
 	AttrNumber	a_change = column(rel, "change"),
@@ -303,9 +305,12 @@ dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates)
 	TupleTableSlot *slot = table_slot_create(rel, NULL);
 	bool		user[DCV_NUM_CHANGES] = {false};
 
+	/* a change without a row (a database still at 1.0) never comes */
 	dates[DCV_CHANGE_NOTICE] = DATEVAL_NOBEGIN;
 	for (int c = DCV_CHANGE_NOTICE + 1; c < DCV_NUM_CHANGES; c++)
 		dates[c] = DATEVAL_NOEND;
+	for (int c = 0; present && c < DCV_NUM_CHANGES; c++)
+		present[c] = false;
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
 		bool		n1,
@@ -320,6 +325,8 @@ dcv_read_dates(Oid relid, Snapshot snap, DateADT *dates)
 			continue;
 		dates[c] = DatumGetDateADT(eff);
 		user[c] = !n3 && !DatumGetBool(builtin);
+		if (present)
+			present[c] = true;
 	}
 	ExecDropSingleTupleTableSlot(slot);
 	table_endscan(scan);
@@ -354,7 +361,7 @@ rebuild(Snapshot snap)
 
 	dcv_table_oids(&tables.product_relid, &tables.date_relid);
 	read_products(snap);
-	dcv_read_dates(tables.date_relid, snap, tables.dates);
+	dcv_read_dates(tables.date_relid, snap, tables.dates, NULL);
 	elog(DEBUG1, "dcv: tables read");
 	key_set(&tables.key, snap);
 	tables.valid = true;
@@ -453,6 +460,22 @@ dcv_era_on(DateADT d)
 	if (d >= tables.dates[DCV_CHANGE_SC080])
 		return DCV_ERA_NO_WHOIS;
 	return DCV_ERA_NOTICE;
+}
+
+/* Whether DNS-published contacts are candidates on a date (ballot SC13). */
+bool
+dcv_dns_allowed_on(DateADT d)
+{
+	ensure_tables();
+	return d >= tables.dates[DCV_CHANGE_SC13];
+}
+
+/* Whether a decision on a date rests on a discouraged method (ballot SC-090). */
+bool
+dcv_discouraged_on(DateADT d)
+{
+	ensure_tables();
+	return d >= tables.dates[DCV_CHANGE_SC090_DISCOURAGED];
 }
 
 char *

@@ -66,7 +66,7 @@ dcv_report_for(const dcv_error *err, const dcv_subject *what, dcv_report *r)
 		case DCV_ERR_NO_EMAIL_METHOD:
 			set_report(r, ERRCODE_DCV_NO_EMAIL_METHOD,
 					   psprintf("no e-mail DCV method is in force on %s", what->date),
-					   psprintf("Ballot SC-090 ended e-mail to constructed addresses (BR 3.2.2.4.4), the last e-mail method, on %s.",
+					   psprintf("Ballot SC-090 ended the e-mail methods, to constructed addresses (BR 3.2.2.4.4) and to contacts published in DNS (BR 3.2.2.4.13, 3.2.2.4.14), on %s.",
 								dcv_sc090_date()),
 					   pstrdup("The dates are in dcv_rule_date."));
 			break;
@@ -94,7 +94,9 @@ void
 dcv_report_array(const char *problem, dcv_report *r)
 {
 	set_report(r, ERRCODE_ARRAY_SUBSCRIPT_ERROR, pstrdup(problem),
-			   pstrdup("The WHOIS and designated addresses are one-dimensional arrays of text, one address an element."),
+			   pstrdup(strncmp(problem, "dns_records", 11) == 0
+					   ? "The DNS records are a one-dimensional array of text, one record an element."
+					   : "The WHOIS and designated addresses are one-dimensional arrays of text, one address an element."),
 			   NULL);
 }
 

@@ -5,7 +5,8 @@
  *
  *	CREATE TRIGGER ... BEFORE INSERT OR UPDATE ON orders FOR EACH ROW
  *	EXECUTE FUNCTION dcv_recipient_trigger(product_col, domain_col,
- *		designated_col, whois_col, recipients_col [, rule_col [, as_of_col]]);
+ *		designated_col, whois_col, recipients_col [, rule_col [, as_of_col
+ *		[, dns_records_col [, subdomains_col]]]]);
  *
  * The trigger owns the recipients and rule columns: on UPDATE it decides
  * again when a source column changed or when the statement writes one of the
@@ -42,11 +43,14 @@ enum
 	COL_RECIPIENTS,
 	COL_RULE,
 	COL_AS_OF,
+	COL_DNS,
+	COL_SUBDOMAINS,
 	NUM_COLS
 };
 
 static const char *const col_role[NUM_COLS] = {
-	"product", "domain", "designated", "whois", "recipients", "rule", "as_of"
+	"product", "domain", "designated", "whois", "recipients", "rule", "as_of",
+	"dns_records", "subdomains"
 };
 
 /* The types each column may have (0-terminated). */
@@ -57,11 +61,14 @@ static const Oid col_types[NUM_COLS][3] = {
 	{TEXTARRAYOID, 0},
 	{TEXTARRAYOID, 0},
 	{TEXTOID, 0},
-	{DATEOID, 0}
+	{DATEOID, 0},
+	{TEXTARRAYOID, 0},
+	{BOOLOID, 0}
 };
 
 static const char *const col_type_names[NUM_COLS] = {
-	"text or varchar", "text or varchar", "text[]", "text[]", "text[]", "text", "date"
+	"text or varchar", "text or varchar", "text[]", "text[]", "text[]", "text", "date",
+	"text[]", "boolean"
 };
 
 typedef struct resolved_columns
@@ -146,12 +153,12 @@ resolve_columns(TriggerData *td, int *attnums)
 				 errdetail("The row is stored by another server, where it could change after its recipients were decided."),
 				 errhint("Define the trigger on the table of the server that stores the orders.")));
 
-	if (tg->tgnargs < 5 || tg->tgnargs > 7)
+	if (tg->tgnargs < 5 || tg->tgnargs > NUM_COLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("dcv_recipient_trigger on table \"%s\" takes 5 to 7 arguments, not %d",
-						table, tg->tgnargs),
-				 errhint("The arguments are the columns product, domain, designated, whois, recipients, and optionally rule and as_of.")));
+				 errmsg("dcv_recipient_trigger on table \"%s\" takes 5 to %d arguments, not %d",
+						table, NUM_COLS, tg->tgnargs),
+				 errhint("The arguments are the columns product, domain, designated, whois, recipients, and optionally rule, as_of, dns_records and subdomains.")));
 
 	for (int i = 0; i < tg->tgnargs; i++)
 	{
@@ -366,11 +373,14 @@ decide_row(TriggerData *td, HeapTuple tuple, const resolved_columns *rc, dcv_out
 				 errdetail("Column \"%s\" is NULL; the recipients cannot be decided without it.",
 						   NameStr(TupleDescAttr(desc, rc->attnums[isnull[COL_PRODUCT] ? COL_PRODUCT : COL_DOMAIN] - 1)->attname))));
 
+	/* subdomain e-mails only when the row's column says true (NULL: false) */
 	dcv_decide_sql(DatumGetTextPP(values[COL_PRODUCT]), DatumGetTextPP(values[COL_DOMAIN]),
 				   isnull[COL_DESIGNATED] ? NULL : DatumGetArrayTypeP(values[COL_DESIGNATED]),
 				   isnull[COL_WHOIS] ? NULL : DatumGetArrayTypeP(values[COL_WHOIS]),
 				   !isnull[COL_AS_OF], isnull[COL_AS_OF] ? 0 : DatumGetDateADT(values[COL_AS_OF]),
-				   false, out);
+				   !isnull[COL_SUBDOMAINS] && DatumGetBool(values[COL_SUBDOMAINS]),
+				   isnull[COL_DNS] ? NULL : DatumGetArrayTypeP(values[COL_DNS]),
+				   out);
 	if (!out->ok)
 		dcv_raise(&out->report);
 	error_context_stack = errcb.previous;

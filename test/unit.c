@@ -786,7 +786,7 @@ static dcv_status
 decide(dcv_line line, dcv_era era, const char *domain, const dcv_str *des, size_t nd,
 	   const dcv_str *whois, size_t nw, bool sub, dcv_decision *out, dcv_error *err)
 {
-	dcv_decision_in in = {line, era, sub, S(domain), des, nd, whois, nw};
+	dcv_decision_in in = {line, era, sub, S(domain), des, nd, whois, nw, NULL, 0, false};
 
 	return dcv_decide(&in, &alloc, out, err);
 }
@@ -934,6 +934,8 @@ test_uts46(void)
 	domain_ok("xn--exmple-4nf.com", "xn--exmple-4nf.com");
 }
 
+#include "unit_dns.c"
+
 int
 main(void)
 {
@@ -948,6 +950,7 @@ main(void)
 	test_emails();
 	test_candidates();
 	test_decisions();
+	test_dns();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -82,7 +82,9 @@ typedef enum dcv_source
 {
 	DCV_SRC_WHOIS = 0,
 	DCV_SRC_CONSTRUCTED,
-	DCV_SRC_SUBDOMAIN
+	DCV_SRC_SUBDOMAIN,
+	DCV_SRC_DNS_TXT,			/* BR 3.2.2.4.14: TXT at _validation-contactemail */
+	DCV_SRC_CAA					/* BR 3.2.2.4.13: CAA contactemail */
 } dcv_source;
 
 typedef struct dcv_candidate
@@ -131,6 +133,9 @@ typedef struct dcv_decision_in
 	size_t		n_designated;
 	const dcv_str *whois;		/* NULL when WHOIS is SQL NULL */
 	size_t		n_whois;
+	const dcv_str *dns;			/* DNS records as found, or NULL */
+	size_t		n_dns;
+	bool		dns_allowed;	/* DNS-published contacts are candidates */
 } dcv_decision_in;
 
 typedef struct dcv_decision
@@ -140,6 +145,83 @@ typedef struct dcv_decision
 	dcv_rule	rule;
 	dcv_domain	domain;
 } dcv_decision;
+
+/*
+ * DNS records as the order system found them, one per string, in the
+ * presentation format dig prints (dns.c).
+ */
+#define DCV_RR_TXT 16
+#define DCV_RR_CAA 257
+#define DCV_RR_CNAME 5
+
+/* Longest name in its canonical text form (escapes included), and buffer. */
+#define DCV_NAME_TEXT_MAX 1016
+#define DCV_NAME_TEXT_BUF 1024
+
+/* One record, parsed. */
+typedef struct dcv_rr
+{
+	unsigned	type;			/* RR type code (DCV_RR_*, or another) */
+	char		type_name[16];	/* as given, uppercased (e.g. "MX") */
+	char		owner[DCV_NAME_TEXT_BUF];	/* canonical form, see dcv_dns_name */
+	/* TXT: the character-strings; CAA: flags, tag, value; CNAME: target */
+	dcv_str    *strings;
+	size_t		n_strings;
+	int			caa_flags;
+	dcv_str		caa_tag;
+	dcv_str		caa_value;
+	char		target[DCV_NAME_TEXT_BUF];
+} dcv_rr;
+
+/*
+ * Parses one record line: "owner [TTL] [class] type rdata", TTL and class in
+ * either order, class IN only, RFC 3597's generic "\# length hex" RDATA
+ * for TXT, CAA and CNAME.  Names are put in canonical form: labels apart by
+ * ".", no final dot, host-name labels in their normal form, other labels
+ * ASCII-lowercased with bytes outside [a-z0-9_*-] as \DDD.  Values are
+ * allocated.  On failure err's detail says why.
+ */
+extern dcv_status dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a,
+							   dcv_rr *out, dcv_error *err);
+
+/* What a record gives the order. */
+typedef struct dcv_dns_row
+{
+	bool		parsed;
+	unsigned	type;			/* when parsed */
+	const char *owner;			/* canonical owner name, when parsed */
+	const char *email;			/* normal form of the contact, or NULL */
+	const char *problem;		/* why it gives no contact, or NULL */
+} dcv_dns_row;
+
+typedef struct dcv_dns_result
+{
+	dcv_dns_row *rows;			/* one per record, in the order given */
+	size_t		n;
+	const char **txt;			/* TXT contacts, sorted, each once */
+	size_t		n_txt;
+	const char **caa;			/* CAA contacts, sorted, each once */
+	size_t		n_caa;
+} dcv_dns_result;
+
+/*
+ * The contacts the records publish for an analysed domain (BR 3.2.2.4.13,
+ * 3.2.2.4.14): TXT at _validation-contactemail.<ADN>, CAA contactemail in the
+ * relevant set (RFC 8659 section 3) of each ADN, aliases followed within the
+ * records.  It cannot fail: records that give nothing say why in rows.
+ */
+extern void dcv_dns_contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
+							 const dcv_alloc *a, dcv_dns_result *out);
+
+/* Whether a normalized address is among the result's contacts. */
+extern bool dcv_dns_has_contact(const dcv_dns_result *r, const char *email);
+
+/*
+ * Normal form of an address published in DNS: like dcv_normalize_email, but
+ * the whole value must be the address (no white space around it is trimmed).
+ */
+extern dcv_status dcv_normalize_email_exact(const char *in, size_t len, char *out,
+											size_t *outlen, dcv_error *err);
 
 /* ASCII letters to lowercase, in place; other bytes are left as they are. */
 extern void dcv_ascii_lower(char *s, size_t len);
@@ -202,6 +284,16 @@ extern void dcv_build_candidates(const dcv_domain *dom,
 								 const dcv_str *whois, size_t n_whois,
 								 bool subdomains, const dcv_alloc *a,
 								 dcv_candidates *out);
+
+/*
+ * The same with the DNS-published contacts of dns (NULL: none), after the
+ * constructed e-mails: TXT contacts, then CAA contacts.
+ */
+extern void dcv_build_candidates_dns(const dcv_domain *dom,
+									 const dcv_str *whois, size_t n_whois,
+									 const dcv_dns_result *dns,
+									 bool subdomains, const dcv_alloc *a,
+									 dcv_candidates *out);
 
 /* Whether a normalized address is among the candidates (binary search on WHOIS). */
 extern bool dcv_candidates_contain(const dcv_candidates *c, const char *email);

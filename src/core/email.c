@@ -199,9 +199,9 @@ check_domain_part(const char *d, size_t dlen, char *dom, dcv_error *err)
 	return DCV_OK;
 }
 
-dcv_status
-dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
-					dcv_error *err)
+static dcv_status
+normalize(const char *in, size_t len, bool trim, char *out, size_t *outlen,
+		  dcv_error *err)
 {
 	const char *at;
 	size_t		llen,
@@ -218,6 +218,11 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	if ((st = dcv_check_utf8(in, len, DCV_ERR_EMAIL, err)) != DCV_OK)
 		return st;
 
+	if (!trim && len > 0 &&
+		(space_at((const unsigned char *) in, len) > 0 ||
+		 space_before((const unsigned char *) in, len) > 0))
+		return dcv_fail(err, DCV_ERR_EMAIL,
+						"the value has white space around the address, and no padding is allowed");
 	for (size_t n; (n = space_at((const unsigned char *) in, len)) > 0;)
 		in += n, len -= n;
 	for (size_t n; (n = space_before((const unsigned char *) in, len)) > 0;)
@@ -239,4 +244,19 @@ dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
 	memcpy(out + llen + 1, dom, dlen + 1);
 	*outlen = llen + 1 + dlen;
 	return DCV_OK;
+}
+
+dcv_status
+dcv_normalize_email(const char *in, size_t len, char *out, size_t *outlen,
+					dcv_error *err)
+{
+	return normalize(in, len, true, out, outlen, err);
+}
+
+/* A value published in DNS is the address and nothing else: no trimming. */
+dcv_status
+dcv_normalize_email_exact(const char *in, size_t len, char *out, size_t *outlen,
+						  dcv_error *err)
+{
+	return normalize(in, len, false, out, outlen, err);
 }

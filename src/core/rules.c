@@ -42,6 +42,10 @@ dcv_source_name(dcv_source source)
 			return "constructed";
 		case DCV_SRC_SUBDOMAIN:
 			return "subdomain";
+		case DCV_SRC_DNS_TXT:
+			return "dns_txt";
+		case DCV_SRC_CAA:
+			return "caa";
 	}
 	return "unknown";
 }
@@ -137,23 +141,45 @@ count_subdomains(const dcv_domain *dom)
 	return n;
 }
 
+/* Whether e is one of the constructed e-mails (the first n of items). */
+static bool
+in_items(const dcv_candidate *items, size_t from, size_t to, const char *e)
+{
+	for (size_t i = from; i < to; i++)
+		if (strcmp(items[i].email, e) == 0)
+			return true;
+	return false;
+}
+
 void
 dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
 					 bool subdomains, const dcv_alloc *a, dcv_candidates *out)
 {
+	dcv_build_candidates_dns(dom, whois, n_whois, NULL, subdomains, a, out);
+}
+
+void
+dcv_build_candidates_dns(const dcv_domain *dom, const dcv_str *whois, size_t n_whois,
+						 const dcv_dns_result *dns, bool subdomains,
+						 const dcv_alloc *a, dcv_candidates *out)
+{
 	const char **w;
 	size_t		nw = whois_sorted(whois, n_whois, a, &w);
 	size_t		nsub = subdomains ? count_subdomains(dom) : 0;
+	size_t		ndns = dns ? dns->n_txt + dns->n_caa : 0;
 	size_t		blen = strlen(dom->base);
-	size_t		n = 0;
+	size_t		n = 0,
+				constructed_from,
+				constructed_to;
 
-	out->items = a->fn(a->ctx, (nw + DCV_LOCAL_PARTS * (1 + nsub)) * sizeof(dcv_candidate));
+	out->items = a->fn(a->ctx, (nw + ndns + DCV_LOCAL_PARTS * (1 + nsub)) * sizeof(dcv_candidate));
 	for (size_t i = 0; i < nw; i++)
 	{
 		out->items[n].email = w[i];
 		out->items[n++].source = DCV_SRC_WHOIS;
 	}
 	out->n_whois = nw;
+	constructed_from = n;
 	for (int i = 0; i < DCV_LOCAL_PARTS; i++)
 	{
 		char	   *e = make_address(a, dcv_local_parts[i], dom->base);
@@ -163,6 +189,28 @@ dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois
 		out->items[n].email = e;
 		out->items[n++].source = DCV_SRC_CONSTRUCTED;
 	}
+	constructed_to = n;
+	for (size_t i = 0; dns && i < dns->n_txt; i++)
+	{
+		const char *e = dns->txt[i];
+
+		dcv_tick(a, i);
+		if (in_sorted(w, nw, e) || in_items(out->items, constructed_from, constructed_to, e))
+			continue;
+		out->items[n].email = e;
+		out->items[n++].source = DCV_SRC_DNS_TXT;
+	}
+	for (size_t i = 0; dns && i < dns->n_caa; i++)
+	{
+		const char *e = dns->caa[i];
+
+		dcv_tick(a, i);
+		if (in_sorted(w, nw, e) || in_items(out->items, constructed_from, constructed_to, e) ||
+			in_sorted(dns->txt, dns->n_txt, e))
+			continue;
+		out->items[n].email = e;
+		out->items[n++].source = DCV_SRC_CAA;
+	}
 	if (subdomains)
 	{
 		for (const char *d = dom->name; strlen(d) > blen; d = strchr(d, '.') + 1)
@@ -170,7 +218,7 @@ dcv_build_candidates(const dcv_domain *dom, const dcv_str *whois, size_t n_whois
 			{
 				char	   *e = make_address(a, dcv_local_parts[i], d);
 
-				if (in_sorted(w, nw, e))
+				if (in_sorted(w, nw, e) || dcv_dns_has_contact(dns, e))
 					continue;
 				out->items[n].email = e;
 				out->items[n++].source = DCV_SRC_SUBDOMAIN;
@@ -240,6 +288,16 @@ not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *emai
 		return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
 						"\"%s\" is a subdomain e-mail, a candidate only when subdomain e-mails are asked for",
 						email);
+	if (in->dns != NULL && !in->dns_allowed)
+	{
+		dcv_dns_result r;
+
+		dcv_dns_contacts(dom, in->dns, in->n_dns, a, &r);
+		if (dcv_dns_has_contact(&r, email))
+			return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
+							"\"%s\" is a contact published in DNS, and those are candidates only from the date of ballot SC13 (BR 3.2.2.4.13 and 3.2.2.4.14) on",
+							email);
+	}
 	if (in->era == DCV_ERA_NO_WHOIS && in->whois != NULL)
 	{
 		const char **w;
@@ -251,7 +309,9 @@ not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *emai
 							email);
 	}
 	return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
-					"\"%s\" is neither a WHOIS e-mail of the domain nor one of the constructed addresses at its base domain \"%s\"",
+					in->dns != NULL && in->dns_allowed
+					? "\"%s\" is neither a WHOIS e-mail of the domain, one of the constructed addresses at its base domain \"%s\", nor a contact its DNS records publish"
+					: "\"%s\" is neither a WHOIS e-mail of the domain nor one of the constructed addresses at its base domain \"%s\"",
 					email, dom->base);
 }
 
@@ -289,6 +349,8 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 	const char **w = NULL;
 	size_t		nw = 0;
 	bool		whois_ready = false;
+	dcv_dns_result dns;
+	bool		dns_ready = false;
 	pos_email  *pe;
 	pos_email **pp;
 	size_t		k = 0,
@@ -318,7 +380,12 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 				nw = whois_sorted(whois, n_whois, a, &w);
 				whois_ready = true;
 			}
-			if (!in_sorted(w, nw, buf))
+			if (!in_sorted(w, nw, buf) && in->dns != NULL && in->dns_allowed && !dns_ready)
+			{
+				dcv_dns_contacts(dom, in->dns, in->n_dns, a, &dns);
+				dns_ready = true;
+			}
+			if (!in_sorted(w, nw, buf) && !(dns_ready && dcv_dns_has_contact(&dns, buf)))
 			{
 				not_candidate(in, dom, buf, a, err);
 				err->index = (long) i;
@@ -367,7 +434,7 @@ dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
 	{
 		case DCV_ERA_NO_EMAIL:
 			return dcv_fail(err, DCV_ERR_NO_EMAIL_METHOD,
-							"ballot SC-090 ended e-mail to constructed addresses (BR 3.2.2.4.4), the last e-mail method");
+							"ballot SC-090 ended the e-mail methods, to constructed addresses (BR 3.2.2.4.4) and to contacts published in DNS (BR 3.2.2.4.13, 3.2.2.4.14)");
 		case DCV_ERA_BEFORE_NOTICE:
 			{
 				dcv_candidates c;

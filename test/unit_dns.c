@@ -1,0 +1,5 @@
+/* test_dns: written next */
+static void
+test_dns(void)
+{
+}
