@@ -27,7 +27,7 @@ work=$(mktemp -d)
 export PGCLIENTENCODING=UTF8
 pass=0
 fail=0
-dbs="upd_new upd_old upd_restored"
+dbs="upd_new upd_old upd_restored upd_refused"
 
 . test/pg-checks.sh
 
@@ -57,13 +57,19 @@ INSERT INTO orders (id, product, domain, designated, whois, as_of) VALUES
   (2, 'rapidssl', '例え.jp', ARRAY['webmaster@例え.jp'], NULL, '2024-01-01'),
   (3, 'ThawteWebServerEV', 'shop.example.com', NULL, ARRAY['z@example.com'], '2026-01-01'),
   (4, 'SecureSite', 'example.org', NULL, ARRAY['z@example.org'], '2017-05-01');
+-- an analyst's view over the released six-argument call
+CREATE VIEW order_decisions AS
+SELECT id, (dcv_decision(product, domain, designated, whois, as_of)).* FROM orders;
 EOF
 # What the user sees: rows of their own, orders, decisions.
 cat >"$work/user_view.sql" <<'EOF'
 SELECT code, line, brand, validation, name_en, builtin FROM dcv_product ORDER BY code COLLATE "C";
-SELECT change, effective, builtin, description FROM dcv_rule_date ORDER BY change, builtin;
-SELECT change, to_char(effective, 'YYYY-MM-DD'), builtin FROM dcv_timeline ORDER BY change;
+SELECT change, effective, builtin, description FROM dcv_rule_date
+WHERE change IN ('notice_2018', 'sc080') OR NOT builtin ORDER BY change, builtin;
+SELECT change, to_char(effective, 'YYYY-MM-DD'), builtin FROM dcv_timeline
+WHERE change IN ('notice_2018', 'sc080', 'sc090') ORDER BY change;
 SELECT id, recipients, rule FROM orders ORDER BY id;
+SELECT id, recipients, rule, line, problem FROM order_decisions ORDER BY id;
 SELECT id, dcv_default_recipient(product, domain, designated, whois, as_of) = recipients,
        (dcv_decision(product, domain, designated, whois, as_of)).rule = rule FROM orders ORDER BY id;
 EOF
@@ -78,6 +84,8 @@ check "on 1.0 too, dcv_cache_invalidate refuses other tables" \
 	"may only be fired by the tables of extension dcv"
 check "on 1.0 too, the timeline keeps its order" \
 	rejects upd_old "INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090', '2026-03-14')" "before sc080"
+
+psql_q upd_old -At -c "SELECT 'dcv_decision(text,text,text[],text[],date,boolean)'::regprocedure::oid" >"$work/oid_before" 2>&1
 
 check "ALTER EXTENSION dcv UPDATE" psql_q upd_old -c "ALTER EXTENSION dcv UPDATE"
 default=$(sed -n "s/^default_version = '\(.*\)'/\1/p" dcv.control)
@@ -143,6 +151,18 @@ check "built-in rows the same" same_script upd_new upd_old "$work/builtin.sql"
 
 psql_q upd_old -f "$work/user_view.sql" >"$work/after.out" 2>&1
 check "user rows, orders and decisions survive the update" diff "$work/before.out" "$work/after.out"
+check "the functions keep their OIDs, so the view over the six-argument call stays" \
+	equals upd_old "SELECT 'dcv_decision(text,text,text[],text[],date,boolean,text[])'::regprocedure::oid" "$(cat "$work/oid_before")"
+check "the view still reads four columns and the new attribute is there" \
+	equals upd_old "SELECT (SELECT count(*) FROM information_schema.columns WHERE table_name = 'order_decisions') || ' ' || (SELECT d.discouraged::text FROM orders, dcv_decision(product, domain, designated, whois, '2026-04-01') d WHERE id = 1)" "5 true"
+check "the old positional and named calls mean what they meant" \
+	equals upd_old "SELECT dcv_default_recipient('TrueBizID', 'example.jp', NULL, ARRAY['b@example.jp'], NULL, false)::text || dcv_default_recipient(product => 'TrueBizID', domain => 'example.jp', subdomains => true)::text" "{b@example.jp}{admin@example.jp}"
+check "the new dates are in force after the update" \
+	equals upd_old "SELECT string_agg(change || '=' || to_char(effective, 'YYYY-MM-DD'), ' ') FROM dcv_timeline" \
+	"notice_2018=2018-02-02 sc13=2019-02-01 sc080=2026-03-15 sc090_discouraged=2026-03-15 sc090=2028-03-15"
+check "the order trigger takes the DNS records column after the update" \
+	equals upd_old "ALTER TABLE orders ADD COLUMN dns text[], ADD COLUMN sub boolean; DROP TRIGGER orders_dcv ON orders; CREATE TRIGGER orders_dcv BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of, dns, sub); UPDATE orders SET designated = ARRAY['ops@example.com'], dns = ARRAY['_validation-contactemail.example.com. 300 IN TXT \"ops@example.com\"'] WHERE id = 3 RETURNING recipients" "{ops@example.com}"
+psql_q upd_old -c "UPDATE orders SET designated = NULL, dns = NULL WHERE id = 3" >/dev/null
 check "after the update, dcv's trigger functions are not for others' tables" \
 	rejects upd_old "CREATE ROLE upd_user; GRANT CREATE ON SCHEMA public TO upd_user; SET ROLE upd_user; CREATE TABLE p2 (x int); CREATE TRIGGER p AFTER INSERT ON p2 FOR EACH STATEMENT EXECUTE FUNCTION dcv_cache_invalidate()" \
 	"permission denied for function dcv_cache_invalidate"
@@ -152,6 +172,15 @@ psql_q postgres -c "DROP ROLE IF EXISTS upd_user" >/dev/null 2>&1
 check "a dump of the updated database restores" \
 	bash -c "pg_dump -Fc -d upd_old -f '$work/upd.dump' && pg_restore --exit-on-error -d upd_restored '$work/upd.dump'"
 check "and holds the same for the user" same_script upd_old upd_restored "$work/user_view.sql"
+
+# A user's date that the new changes cannot follow: the update refuses, and
+# the database stays on 1.0 with its row.
+psql_q upd_refused -c "CREATE EXTENSION dcv VERSION '1.0'" >/dev/null
+psql_q upd_refused -c "INSERT INTO dcv_rule_date (change, effective) VALUES ('notice_2018', '2019-06-01')" >/dev/null
+check "an update that would put sc13 before a user's notice_2018 is refused" \
+	rejects upd_refused "ALTER EXTENSION dcv UPDATE" "sc13 would take effect on 2019-02-01, before notice_2018 on 2019-06-01"
+check "and leaves the database on 1.0" \
+	equals upd_refused "SELECT extversion || ' ' || (SELECT count(*) FROM dcv_rule_date) FROM pg_extension WHERE extname = 'dcv'" "1.0 4"
 
 # A later version that ships a built-in product a user already added: the
 # way every update script adds built-in rows skips a code that exists
