@@ -192,12 +192,13 @@ SELECT pg_temp.catch($$INSERT INTO dcv_rule_date (change, effective) VALUES ('sc
 SELECT pg_temp.catch($$INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090', '2025-07-14')$$);
 SELECT pg_temp.catch($$INSERT INTO dcv_rule_date (change, effective) VALUES ('notice_2018', '2026-01-01')$$);
 -- Moving two dates in one statement is judged on the result.
-INSERT INTO dcv_rule_date (change, effective) VALUES ('sc080', '2029-01-01'), ('sc090', '2030-01-01');
+INSERT INTO dcv_rule_date (change, effective)
+VALUES ('sc080', '2029-01-01'), ('sc090_discouraged', '2029-06-01'), ('sc090', '2030-01-01');
 SELECT change, effective, builtin FROM dcv_timeline ORDER BY effective;
 SELECT pg_temp.catch($$DELETE FROM dcv_rule_date WHERE change = 'sc090' AND NOT builtin$$);
 SELECT pg_temp.catch($$UPDATE dcv_rule_date SET effective = '2018-02-02' WHERE change = 'sc090' AND NOT builtin$$);
 -- Equal dates are allowed.
-UPDATE dcv_rule_date SET effective = '2029-01-01' WHERE change = 'sc090' AND NOT builtin;
+UPDATE dcv_rule_date SET effective = '2029-06-01' WHERE change = 'sc090' AND NOT builtin;
 DELETE FROM dcv_rule_date WHERE NOT builtin;
 SELECT change, effective, builtin FROM dcv_timeline ORDER BY effective;
 

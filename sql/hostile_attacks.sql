@@ -488,11 +488,12 @@ SELECT pg_temp.try($$SELECT dcv_default_recipient('TrueBizID', 'example.com', NU
 -- infinity itself SC-090 holds, since its step holds from its date.
 INSERT INTO dcv_rule_date (change, effective, description) VALUES ('sc090', 'infinity', 'never (test)');
 :decide;
--- SC-080 postponed for ever as well: the notice's rules to the last finite day.
-INSERT INTO dcv_rule_date (change, effective) VALUES ('sc080', 'infinity');
+-- SC-080 postponed for ever as well (and SC-090's first step, which follows
+-- it): the notice's rules to the last finite day.
+INSERT INTO dcv_rule_date (change, effective) VALUES ('sc080', 'infinity'), ('sc090_discouraged', 'infinity');
 :decide;
--- The notice too: every finite day is before it.
-INSERT INTO dcv_rule_date (change, effective) VALUES ('notice_2018', 'infinity');
+-- The notice too (and SC13 after it): every finite day is before it.
+INSERT INTO dcv_rule_date (change, effective) VALUES ('notice_2018', 'infinity'), ('sc13', 'infinity');
 :decide;
 SELECT change, effective, builtin FROM dcv_timeline ORDER BY change;
 DELETE FROM dcv_rule_date WHERE NOT builtin;
@@ -516,12 +517,14 @@ FROM (VALUES ('SC080', '2026-01-01'::date, false),   -- the names are lowercase
 SELECT pg_temp.try($$INSERT INTO dcv_rule_date (change, effective) VALUES ('sc080', '2026-01-01'), ('sc080', '2027-01-01') RETURNING change$$) AS twice;
 SELECT pg_temp.try($$TRUNCATE dcv_rule_date$$) AS truncate;
 -- A DELETE that brings back a built-in date may break the order too.
-INSERT INTO dcv_rule_date (change, effective) VALUES ('notice_2018', '2030-01-01'), ('sc080', '2031-01-01'), ('sc090', '2032-01-01');
+INSERT INTO dcv_rule_date (change, effective)
+VALUES ('notice_2018', '2030-01-01'), ('sc13', '2030-06-01'), ('sc080', '2031-01-01'),
+       ('sc090_discouraged', '2031-06-01'), ('sc090', '2032-01-01');
 SELECT pg_temp.try($$DELETE FROM dcv_rule_date WHERE change = 'sc080' AND NOT builtin RETURNING change$$) AS delete_sc080;
 SELECT pg_temp.try($$UPDATE dcv_rule_date SET change = 'sc090' WHERE change = 'sc080' AND NOT builtin RETURNING change$$) AS rename_to_existing;
 DELETE FROM dcv_rule_date WHERE NOT builtin;
 -- Equal dates: the later step applies from that day, the earlier on no day.
-INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090', '2025-07-15');
+INSERT INTO dcv_rule_date (change, effective) VALUES ('sc090_discouraged', '2025-07-15'), ('sc090', '2025-07-15');
 :decide;
 DELETE FROM dcv_rule_date WHERE NOT builtin;
 

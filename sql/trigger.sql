@@ -342,6 +342,8 @@ SELECT pg_temp.misuse('product, domain, designated, whois, recipients', 'BEFORE 
 SELECT pg_temp.misuse('');
 SELECT pg_temp.misuse('product, domain, designated, whois');
 SELECT pg_temp.misuse('product, domain, designated, whois, recipients, rule, as_of, id');
+SELECT pg_temp.misuse('product, domain, designated, whois, recipients, rule, as_of, whois, n');
+SELECT pg_temp.misuse('product, domain, designated, whois, recipients, rule, as_of, va, id, n');
 -- Unknown and system columns.
 SELECT pg_temp.misuse('product, domain, designated, whois, recipient');
 SELECT pg_temp.misuse('Product, domain, designated, whois, recipients');
