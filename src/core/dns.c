@@ -989,20 +989,23 @@ row_problem(dns_state *st, const dcv_domain *dom, rec *r, const char **email)
 	if (!r->used)
 	{
 		if (has_cname(st, r->owner))
-			return aprintf(st->a, "%s has a CNAME record, so a lookup of it follows the alias and finds no other record there",
+			return aprintf(st->a, "the owner %s has a CNAME record, so a lookup of it follows the alias and finds no other record there",
 						   r->owner);
 		if (r->rr.type == DCV_RR_TXT)
 		{
 			if (strncmp(r->owner, TXT_PREFIX, TXT_PREFIX_LEN) == 0)
-				return aprintf(st->a, "%s is not at an Authorization Domain Name of the order (%s and its parents down to %s) nor the target of an alias of one",
-							   r->owner + TXT_PREFIX_LEN, dom->name, dom->base);
-			return aprintf(st->a, "a TXT contact is published at " TXT_PREFIX "<domain>, and %s is not such a name, nor the target of an alias of one",
+				return strcmp(dom->name, dom->base) == 0
+					? aprintf(st->a, "the owner %s is not at the Authorization Domain Name of the order (%s), nor the target of an alias of it",
+							  r->owner, dom->name)
+					: aprintf(st->a, "the owner %s is not at an Authorization Domain Name of the order (%s and its parents down to %s), nor the target of an alias of one",
+							  r->owner, dom->name, dom->base);
+			return aprintf(st->a, "a TXT contact is published at " TXT_PREFIX "<domain>, and the owner %s is not such a name, nor the target of an alias of one",
 						   r->owner);
 		}
 		if (on_the_climb(dom, r->owner))
 			return aprintf(st->a, "outside the relevant CAA set: for each name of the order only the CAA records of the nearest name that has any count (RFC 8659 section 3), and %s is not that name",
 						   r->owner);
-		return aprintf(st->a, "%s is neither a name of the order, a parent of one, nor the target of an alias of one",
+		return aprintf(st->a, "the owner %s is neither a name of the order, a parent of one, nor the target of an alias of one",
 					   r->owner);
 	}
 	if (r->rr.type == DCV_RR_TXT)
