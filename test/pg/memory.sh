@@ -7,7 +7,8 @@
 # million calls of dcv_default_recipient, a million of dcv_decision with every
 # kind of problem, N/4 calls of dcv_candidates (one per row, as in a LATERAL
 # join over an order table), N/4 rows of dcv_is_candidate and the normal
-# forms, N/10 errors raised and caught.  Around each full run the backend
+# forms, N/4 decisions and contacts over DNS records, N/10 errors raised
+# and caught.  Around each full run the backend
 # reads its own /proc/<pg_backend_pid()>/status: a workload fails when VmRSS
 # after it, or its peak (VmHWM, reset before the run through
 # /proc/self/clear_refs) during it, exceeds VmRSS before it by more than
@@ -123,6 +124,23 @@ FROM (SELECT array_fill(NULL::text, ARRAY[20 * :n]) AS a) AS s,
 EOF
 }
 
+workload_dns() {
+	cat <<'EOF'
+-- DNS records: n/4 decisions with three records each (TXT, CAA, an alias
+-- and its target), a designated DNS contact, and the contacts of each.
+SELECT count(dcv_default_recipient('QuickSSLPremium', d, ARRAY['ops' || i % 9 || '@example.net'], NULL,
+                                   date '2025-09-01', false, r)),
+       count(c.email)
+FROM (SELECT i, 'www' || i % 1000 || '.example.co.jp' AS d,
+             ARRAY['_validation-contactemail.www' || i % 1000 || '.example.co.jp. 300 IN CNAME _dcv.provider.example.',
+                   '_dcv.provider.example. 300 IN TXT "ops' || i % 9 || '@example.net"',
+                   'example.co.jp. 300 IN CAA 0 contactemail "caa@example.co.jp"',
+                   'example.co.jp. 300 IN CAA 0 issue "ca.example"'] AS r
+      FROM (SELECT generate_series(1, :n / 4) AS i) AS g) AS o,
+     LATERAL dcv_dns_contacts(d, r) AS c;
+EOF
+}
+
 workload_errors() {
 	cat <<'EOF'
 -- Errors raised and caught: the paths that ereport.
@@ -164,7 +182,7 @@ FROM pg_read_file('/proc/' || pg_backend_pid() || '/status') AS s;"
 # "5" to its own /proc/self/clear_refs (COPY TO a file: superuser).
 reset_peak="COPY (SELECT 5) TO '/proc/self/clear_refs';"
 
-names="default_recipient decision candidates is_candidate null_arrays errors"
+names="default_recipient decision candidates is_candidate null_arrays dns errors"
 
 out=$(
 	{
