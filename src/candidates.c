@@ -49,7 +49,7 @@ build(text *domain, ArrayType *whois_arr, bool subdomains, ArrayType *dns_arr,
 		dcv_raise(&r);
 	}
 	if (dns_arr)
-		dcv_dns_contacts(dom, recs, n_recs, &dcv_palloc, &dns);
+		dcv_dns_contacts_only(dom, recs, n_recs, &dcv_palloc, &dns);
 	dcv_build_candidates_dns(dom, whois, n_whois, dns_arr ? &dns : NULL, subdomains,
 							 &dcv_palloc, c);
 }

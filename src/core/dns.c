@@ -57,14 +57,21 @@ is_delimiter(char c)
  * a comment; a quoted string may hold anything, with backslash escapes.
  */
 static dcv_status
-tokenize(const char *s, size_t len, const dcv_alloc *a, token **out, size_t *n,
-		 dcv_error *err)
+tokenize(const char *s, size_t len, const dcv_alloc *a, token **buf, size_t *cap,
+		 token **out, size_t *n, dcv_error *err)
 {
-	token	   *t = a->fn(a->ctx, (len / 2 + 2) * sizeof(token));
+	token	   *t;
 	size_t		k = 0;
 	int			depth = 0;
 	size_t		i = 0;
 
+	/* a token takes a byte and a blank: the caller's buffer, grown to fit */
+	if (*cap < len / 2 + 2)
+	{
+		*cap = len / 2 + 2;
+		*buf = a->fn(a->ctx, *cap * sizeof(token));
+	}
+	t = *buf;
 	while (i < len)
 	{
 		char		c = s[i];
@@ -89,10 +96,9 @@ tokenize(const char *s, size_t len, const dcv_alloc *a, token **out, size_t *n,
 		}
 		if (c == ';')
 		{
+			/* to the end of the line; what follows is judged as above */
 			while (i < len && s[i] != '\n')
 				i++;
-			if (depth == 0)
-				break;
 			continue;
 		}
 		if (c == '(')
@@ -281,6 +287,41 @@ put_escaped(name_buf *nb, const unsigned char *b, size_t n)
 }
 
 /*
+ * The normal form of a label that holds octets outside ASCII, into out
+ * (room for DCV_DOMAIN_BUF), when it is one host-name label: valid UTF-8,
+ * no dot of its own (an escaped "." or a full stop UTS#46 maps to one), and
+ * a label UTS#46 accepts in the middle of a name (so fullwidth digits give
+ * digits).
+ */
+static bool
+host_label(const unsigned char *b, size_t n, char *out)
+{
+	char		name[DCV_LABEL_MAX * 4 + 3];
+	char		host[DCV_DOMAIN_BUF];
+	bool		wc;
+	size_t		h;
+
+	if (n > DCV_LABEL_MAX || memchr(b, '.', n) != NULL ||
+		dcv_check_utf8((const char *) b, n, DCV_ERR_DOMAIN, NULL) != DCV_OK)
+		return false;
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82) ||	/* U+3002 */
+			(b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x8E) ||	/* U+FF0E */
+			(b[i] == 0xEF && b[i + 1] == 0xBD && b[i + 2] == 0xA1))	/* U+FF61 */
+			return false;
+	memcpy(name, b, n);
+	memcpy(name + n, ".a", 3);
+	if (dcv_normalize_domain(name, n + 2, false, host, &wc, NULL) != DCV_OK)
+		return false;
+	h = strlen(host);
+	if (h < 3 || memcmp(host + h - 2, ".a", 2) != 0 || memchr(host, '.', h - 2) != NULL)
+		return false;
+	memcpy(out, host, h - 2);
+	out[h - 2] = '\0';
+	return true;
+}
+
+/*
  * Appends a label (raw octets) in canonical form: ASCII lowercased; a label
  * with other octets that is a host-name label in Unicode becomes its
  * A-label (so an owner in Unicode equals its A-label form); anything else
@@ -305,22 +346,10 @@ put_label(name_buf *nb, const unsigned char *b, size_t n, dcv_error *err)
 		nb->text[nb->len++] = '.';
 	for (size_t i = 0; i < n; i++)
 		ascii &= b[i] < 0x80;
-	if (!ascii)
+	if (!ascii && host_label(b, n, nb->text + nb->len))
 	{
-		char		host[DCV_DOMAIN_BUF];
-		bool		wc;
-
-		if (dcv_check_utf8((const char *) b, n, DCV_ERR_DOMAIN, NULL) == DCV_OK &&
-			dcv_normalize_domain((const char *) b, n, false, host, &wc, NULL) == DCV_OK &&
-			strchr(host, '.') == NULL)
-		{
-			size_t		h = strlen(host);
-
-			memcpy(nb->text + nb->len, host, h);
-			nb->len += h;
-			nb->text[nb->len] = '\0';
-			return DCV_OK;
-		}
+		nb->len += strlen(nb->text + nb->len);
+		return DCV_OK;
 	}
 	put_escaped(nb, b, n);
 	nb->text[nb->len] = '\0';
@@ -647,9 +676,9 @@ type_token(const token *t, dcv_rr *rr)
 	return true;
 }
 
-dcv_status
-dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
-			 dcv_error *err)
+static dcv_status
+rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
+		 dcv_error *err, token **tokbuf, size_t *tokcap)
 {
 	token	   *t = NULL;
 	size_t		n = 0,
@@ -661,7 +690,7 @@ dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 	out->caa_flags = -1;
 	if (len > 65535 * 4 + 2048)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "the element is %zu bytes long, more than any record", len);
-	if (tokenize(line, len, a, &t, &n, err) != DCV_OK)
+	if (tokenize(line, len, a, tokbuf, tokcap, &t, &n, err) != DCV_OK)
 		return DCV_ERR_DOMAIN;
 	if (n == 0)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "the element holds no record (blank, or a comment only)");
@@ -713,6 +742,16 @@ dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 		return wire_rdata(out, w, wlen, a, err);
 	}
 	return text_rdata(out, t + i, n - i, a, err);
+}
+
+dcv_status
+dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
+			 dcv_error *err)
+{
+	token	   *buf = NULL;
+	size_t		cap = 0;
+
+	return rr_parse(line, len, a, out, err, &buf, &cap);
 }
 
 /*
@@ -1043,11 +1082,42 @@ sorted_unique(const char **v, size_t n, const dcv_alloc *a)
 	return u;
 }
 
-void
-dcv_dns_contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
-				 const dcv_alloc *a, dcv_dns_result *out)
+/* The contact a record reached by a lookup gives, without the reasons why not. */
+static const char *
+row_email(const dns_state *st, const rec *r)
+{
+	char		buf[DCV_EMAIL_BUF];
+	size_t		len;
+	const dcv_str *v;
+
+	if (!r->parsed || !r->used)
+		return NULL;
+	if (r->rr.type == DCV_RR_TXT)
+	{
+		if (r->rr.n_strings != 1)
+			return NULL;
+		v = &r->rr.strings[0];
+	}
+	else if (r->rr.type == DCV_RR_CAA && same_word(&r->rr.caa_tag, "contactemail"))
+		v = &r->rr.caa_value;
+	else
+		return NULL;
+	if (dcv_normalize_email_exact(v->ptr, v->len, buf, &len, NULL) != DCV_OK)
+		return NULL;
+	return copy_cstr(st->a, buf);
+}
+
+/*
+ * The work of dcv_dns_contacts; with explain false, rows get no problem (a
+ * decision needs only the contacts).
+ */
+static void
+contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
+		 const dcv_alloc *a, bool explain, dcv_dns_result *out)
 {
 	dns_state	st;
+	token	   *tokbuf = NULL;
+	size_t		tokcap = 0;
 	dcv_rr	   *tmp = a->fn(a->ctx, sizeof(dcv_rr));
 	char		name[DCV_DOMAIN_BUF + TXT_PREFIX_LEN];
 
@@ -1072,9 +1142,10 @@ dcv_dns_contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 			r->problem = "the element is NULL";
 			continue;
 		}
-		if (dcv_rr_parse(records[i].ptr, records[i].len, a, tmp, &err) != DCV_OK)
+		if (rr_parse(records[i].ptr, records[i].len, a, tmp, explain ? &err : NULL,
+					 &tokbuf, &tokcap) != DCV_OK)
 		{
-			r->problem = aprintf(a, "the record does not parse: %s", err.detail);
+			r->problem = explain ? aprintf(a, "the record does not parse: %s", err.detail) : NULL;
 			continue;
 		}
 		r->parsed = true;
@@ -1125,7 +1196,13 @@ dcv_dns_contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 		row->parsed = r->parsed;
 		row->type = r->parsed ? r->rr.type : 0;
 		row->owner = r->parsed ? r->owner : NULL;
-		row->problem = row_problem(&st, dom, r, &row->email);
+		if (explain)
+			row->problem = row_problem(&st, dom, r, &row->email);
+		else
+		{
+			row->email = row_email(&st, r);
+			row->problem = NULL;
+		}
 		if (row->email && r->rr.type == DCV_RR_TXT)
 			out->txt[out->n_txt++] = row->email;
 		else if (row->email)
@@ -1133,6 +1210,20 @@ dcv_dns_contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 	}
 	out->n_txt = sorted_unique(out->txt, out->n_txt, a);
 	out->n_caa = sorted_unique(out->caa, out->n_caa, a);
+}
+
+void
+dcv_dns_contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
+				 const dcv_alloc *a, dcv_dns_result *out)
+{
+	contacts(dom, records, n, a, true, out);
+}
+
+void
+dcv_dns_contacts_only(const dcv_domain *dom, const dcv_str *records, size_t n,
+					  const dcv_alloc *a, dcv_dns_result *out)
+{
+	contacts(dom, records, n, a, false, out);
 }
 
 static bool

@@ -292,7 +292,7 @@ not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *emai
 	{
 		dcv_dns_result r;
 
-		dcv_dns_contacts(dom, in->dns, in->n_dns, a, &r);
+		dcv_dns_contacts_only(dom, in->dns, in->n_dns, a, &r);
 		if (dcv_dns_has_contact(&r, email))
 			return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
 							"\"%s\" is a contact published in DNS, and those are candidates only from the date of ballot SC13 (BR 3.2.2.4.13 and 3.2.2.4.14) on",
@@ -382,7 +382,7 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 			}
 			if (!in_sorted(w, nw, buf) && in->dns != NULL && in->dns_allowed && !dns_ready)
 			{
-				dcv_dns_contacts(dom, in->dns, in->n_dns, a, &dns);
+				dcv_dns_contacts_only(dom, in->dns, in->n_dns, a, &dns);
 				dns_ready = true;
 			}
 			if (!in_sorted(w, nw, buf) && !(dns_ready && dcv_dns_has_contact(&dns, buf)))
