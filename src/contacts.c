@@ -7,6 +7,7 @@
 
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(dcv_dns_contacts_sql);
 
@@ -40,6 +41,8 @@ dcv_dns_contacts_sql(PG_FUNCTION_ARGS)
 	size_t		n;
 	char	   *problem;
 	dcv_dns_result res;
+	MemoryContext row_cxt,
+				old;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
@@ -60,6 +63,9 @@ dcv_dns_contacts_sql(PG_FUNCTION_ARGS)
 		dcv_raise(&r);
 	}
 	dcv_dns_contacts(&dom, recs, n, &dcv_palloc, &res);
+	/* a row's values live until the tuplestore has copied them */
+	row_cxt = AllocSetContextCreate(CurrentMemoryContext, "dcv_dns_contacts row",
+									ALLOCSET_SMALL_SIZES);
 	for (size_t i = 0; i < n; i++)
 	{
 		const dcv_dns_row *row = &res.rows[i];
@@ -69,12 +75,16 @@ dcv_dns_contacts_sql(PG_FUNCTION_ARGS)
 		false, row->problem == NULL};
 
 		DCV_TICK(i);
+		old = MemoryContextSwitchTo(row_cxt);
 		values[0] = row->email ? CStringGetTextDatum(row->email) : (Datum) 0;
 		values[1] = source ? CStringGetTextDatum(source) : (Datum) 0;
 		values[2] = row->owner ? CStringGetTextDatum(row->owner[0] ? row->owner : ".") : (Datum) 0;
 		values[3] = PointerGetDatum(cstring_to_text_with_len(given[i].ptr, (int) given[i].len));
 		values[4] = row->problem ? CStringGetTextDatum(dcv_sentence(row->problem)) : (Datum) 0;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(row_cxt);
 	}
+	MemoryContextDelete(row_cxt);
 	return (Datum) 0;
 }

@@ -55,13 +55,13 @@ dcv_report_for(const dcv_error *err, const dcv_subject *what, dcv_report *r)
 					   psprintf("designated address \"%s\" is not a DCV candidate for \"%s\"",
 								what->email, what->domain),
 					   detail,
-					   pstrdup("dcv_candidates(domain, whois_emails) lists the candidates."));
+					   pstrdup("dcv_candidates(domain, whois_emails, subdomains, dns_records) lists the candidates."));
 			break;
 		case DCV_ERR_NO_DESIGNATED:
 			set_report(r, ERRCODE_DCV_NO_DESIGNATED,
 					   psprintf("product \"%s\" needs a designated address", what->product),
 					   detail,
-					   pstrdup("Choose the approver e-mail among dcv_candidates(domain, whois_emails)."));
+					   pstrdup("Choose the approver e-mail among dcv_candidates(domain, whois_emails, subdomains, dns_records)."));
 			break;
 		case DCV_ERR_NO_EMAIL_METHOD:
 			set_report(r, ERRCODE_DCV_NO_EMAIL_METHOD,

@@ -5,7 +5,8 @@
 #
 # One test per function: dcv_candidates, dcv_is_candidate and
 # dcv_default_recipient (the rule before 2018-02-02, which returns every
-# candidate: the longest result).  Each function first runs once to the end
+# candidate: the longest result); then dcv_is_candidate and dcv_dns_contacts
+# over an array of 1 000 000 DNS records.  Each function first runs once to the end
 # (its full duration D is printed), then under statement_timeout set to
 # TIMEOUT_MS and to fractions of D, so that the timeout falls in every phase
 # of the work: reading the array, normalizing, sorting, writing the result.
@@ -23,6 +24,7 @@
 set -u
 
 ELEMENTS=${ELEMENTS:-5000000}
+DNS_ELEMENTS=${DNS_ELEMENTS:-1000000}
 TIMEOUT_MS=${TIMEOUT_MS:-1000}
 GRACE_MS=${GRACE_MS:-1000}
 FRACTIONS=${FRACTIONS:-"50 80"}	# per cent of the full duration
@@ -59,6 +61,11 @@ EXCEPTION WHEN query_canceled THEN
   RETURN 'canceled ' || round(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)
          || ' ' || s || ' ' || m;
 END \$\$;
+CREATE TABLE big_dns (r text[]);
+ALTER TABLE big_dns ALTER COLUMN r SET STORAGE EXTERNAL;
+INSERT INTO big_dns
+SELECT array_agg(format('_validation-contactemail.h%s.example.com. 300 IN TXT "ops%s@example.com"', i, i) ORDER BY i)
+FROM generate_series(1, $DNS_ELEMENTS) AS i;
 SELECT cardinality(a) FROM big;
 EOF
 )
@@ -152,6 +159,10 @@ check dcv_candidates \
 	"$is_candidate_full"
 check dcv_default_recipient \
 	"SELECT cardinality(dcv_default_recipient('TrueBizID', 'example.com', NULL, a, '2018-02-01')) FROM big"
+check "dcv_is_candidate over DNS records" \
+	"SELECT dcv_is_candidate('example.com', NULL, 'nobody@example.org', false, r) FROM big_dns"
+check dcv_dns_contacts \
+	"SELECT count(*) FROM big_dns, dcv_dns_contacts('www.example.com', r)"
 
 echo "cancel: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
