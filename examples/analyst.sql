@@ -78,7 +78,7 @@ SELECT o.order_id AS "order", o.line_no AS line, o.domain,
 				'refused: ' || d.problem) AS "today"
 FROM reseller.orders o,
 	 LATERAL dcv_decision(o.product_code, o.domain, o.approver_emails, o.whois_emails,
-						  :'today'::date) d
+						  :'today'::date, o.subdomains_approved, o.dns_records) d
 WHERE o.dcv_rule <> 'all_candidates'
   AND (d.problem IS NOT NULL OR d.recipients IS DISTINCT FROM o.recipients)
 ORDER BY o.order_id, o.line_no;
@@ -89,12 +89,14 @@ ORDER BY o.order_id, o.line_no;
 SELECT o.order_id AS "order", o.line_no AS line, p.line AS "product line",
 	   o.domain, o.approver_emails AS approver,
 	   array_to_string(dcv_default_recipient(o.product_code, o.domain, o.approver_emails,
-											 o.whois_emails, '2018-02-01'), E'\n') AS before,
+											 o.whois_emails, '2018-02-01', o.subdomains_approved,
+											 o.dns_records), E'\n') AS before,
 	   coalesce(array_to_string(d.recipients, E'\n') || E'\n(' || d.rule || ')',
 				'refused: ' || d.problem) AS after
 FROM reseller.orders o
 JOIN dcv_product p ON lower(p.code) = lower(o.product_code)
-CROSS JOIN LATERAL dcv_decision(o.product_code, o.domain, o.approver_emails, o.whois_emails) d
+CROSS JOIN LATERAL dcv_decision(o.product_code, o.domain, o.approver_emails, o.whois_emails,
+								NULL, o.subdomains_approved, o.dns_records) d
 WHERE o.ordered_on BETWEEN '2017-07-01' AND '2018-06-30'
 ORDER BY o.order_id, o.line_no;
 
@@ -137,6 +139,81 @@ ORDER BY min(o.order_id), w.entry COLLATE "C";
 SELECT o.line_no AS line, o.domain, c.n, c.email, c.source,
 	   CASE WHEN c.email = ANY (o.recipients) THEN 'receives' ELSE '' END AS decided
 FROM reseller.orders o
-CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois_emails) WITH ORDINALITY AS c(email, source, n)
+CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois_emails, o.subdomains_approved, o.dns_records)
+	WITH ORDINALITY AS c(email, source, n)
 WHERE o.order_id = 22001
 ORDER BY o.line_no, c.n;
+
+\echo
+\echo '== Orders with DNS records: the candidates on the order date, by source, and who receives'
+\echo '   (dcv_candidates; WHOIS e-mails left out from SC-080 on, DNS contacts before SC13)'
+WITH t AS (
+	SELECT max(effective) FILTER (WHERE change = 'sc13') AS sc13,
+		   max(effective) FILTER (WHERE change = 'sc080') AS sc080
+	FROM dcv_timeline
+)
+SELECT o.order_id AS "order", o.line_no AS line, o.domain,
+	   count(*) FILTER (WHERE c.source = 'whois') AS whois,
+	   count(*) FILTER (WHERE c.source = 'constructed') AS constructed,
+	   count(*) FILTER (WHERE c.source = 'dns_txt') AS dns_txt,
+	   count(*) FILTER (WHERE c.source = 'caa') AS caa,
+	   count(*) FILTER (WHERE c.source = 'subdomain') AS subdomain,
+	   string_agg(c.email, ', ' ORDER BY c.n) FILTER (WHERE c.source IN ('dns_txt', 'caa'))
+		   AS "published in DNS",
+	   string_agg(c.email || ' (' || c.source || ')', ', ' ORDER BY c.n)
+		   FILTER (WHERE c.email = ANY (o.recipients)) AS "receives"
+FROM reseller.orders o
+CROSS JOIN t
+CROSS JOIN LATERAL dcv_candidates(o.domain,
+		CASE WHEN o.ordered_on < t.sc080 THEN o.whois_emails END, o.subdomains_approved,
+		CASE WHEN o.ordered_on >= t.sc13 THEN o.dns_records END)
+	WITH ORDINALITY AS c(email, source, n)
+WHERE o.dns_records IS NOT NULL
+GROUP BY o.order_id, o.line_no, o.domain
+ORDER BY o.order_id, o.line_no;
+
+\echo
+\echo '== DNS records that gave an order no contact, and why (dcv_dns_contacts)'
+\echo '   (the records of the orders as stored, and of the refused orders as submitted)'
+SELECT CASE WHEN length(r.record) > 100 THEN left(r.record, 97) || '...' ELSE r.record END AS record,
+	   r.problem AS why, count(*) AS domains,
+	   count(*) FILTER (WHERE o.refused) AS "of refused orders", min(o.order_id) AS "first order"
+FROM (SELECT order_id, domain, dns_records, false AS refused FROM reseller.orders
+	  UNION ALL
+	  SELECT order_id, domain, dns_records, true FROM reseller.order_intake
+	  WHERE state = 'rejected') AS o
+CROSS JOIN LATERAL dcv_dns_contacts(o.domain, o.dns_records) AS r
+WHERE r.problem IS NOT NULL
+GROUP BY r.record, r.problem
+ORDER BY min(o.order_id), r.record COLLATE "C";
+
+SELECT to_char(effective, 'YYYY-MM-DD') AS discouraged_from FROM dcv_timeline
+WHERE change = 'sc090_discouraged' \gset
+SELECT to_char(effective, 'YYYY-MM-DD') AS no_email_from FROM dcv_timeline
+WHERE change = 'sc090' \gset
+\echo
+\echo '== Orders resting on a discouraged e-mail method, by month (decided on or after' :discouraged_from')'
+\echo '   (to move to another DCV method before' :no_email_from', when e-mail is no longer one;'
+\echo '   domains by the source of their recipients: constructed, DNS TXT, CAA, subdomain)'
+SELECT coalesce(to_char(s.month, 'YYYY-MM'), 'total') AS month,
+	   count(DISTINCT s.order_id) AS orders, count(*) AS domains,
+	   count(*) FILTER (WHERE s.status = 'dcv_sent') AS "DCV pending",
+	   count(*) FILTER (WHERE 'constructed' = ANY (s.sources)) AS constructed,
+	   count(*) FILTER (WHERE 'dns_txt' = ANY (s.sources)) AS dns_txt,
+	   count(*) FILTER (WHERE 'caa' = ANY (s.sources)) AS caa,
+	   count(*) FILTER (WHERE 'subdomain' = ANY (s.sources)) AS subdomain,
+	   sum(cardinality(s.recipients)) AS "e-mails"
+FROM (
+	-- WHOIS e-mails are no candidates on these dates (SC-080 comes first),
+	-- so the candidates without them give each recipient its source.
+	SELECT date_trunc('month', o.ordered_on)::date AS month, o.order_id, o.status, d.recipients,
+		   ARRAY(SELECT c.source
+				 FROM dcv_candidates(o.domain, NULL, o.subdomains_approved, o.dns_records) c
+				 WHERE c.email = ANY (d.recipients)) AS sources
+	FROM reseller.orders o
+	CROSS JOIN LATERAL dcv_decision(o.product_code, o.domain, o.approver_emails, o.whois_emails,
+									o.ordered_on, o.subdomains_approved, o.dns_records) d
+	WHERE d.discouraged
+) s
+GROUP BY ROLLUP (s.month)
+ORDER BY s.month NULLS LAST;

@@ -6,8 +6,9 @@
 # creates the extension, shows the functions on their own
 # (examples/first-look.sql), creates a reseller's order tables
 # (examples/schema.sql), loads ten years of orders through the recipient
-# trigger, the refused ones included (examples/orders.sql), and runs an
-# analyst's queries (examples/analyst.sql).  The cluster is dropped at the end.
+# trigger, the refused ones included, the later ones with the contacts their
+# domains publish in DNS (examples/orders.sql), and runs an analyst's queries
+# (examples/analyst.sql).  The cluster is dropped at the end.
 #
 # Exits non-zero when anything unexpected happens: a failed step, an SQL
 # error, or an order set that does not load with exactly the expected
@@ -18,7 +19,7 @@ cd "$(dirname "$self")/.."
 
 # The outcome the example orders must have: accepted orders and domains, and
 # the refused orders and resends with their SQLSTATEs.
-EXPECTED_LOAD="61 orders, 84 domains accepted; refused: 18005 ZD005, 19006 ZD004, 20006 ZD004, 21003 ZD002, 22003 ZD006, 23002 ZD003, 23006 ZD001, 24005 ZD004, 25006 ZD004, 26002 ZD002, 26004 ZD005; resends refused: 26005 ZD004, 26008 ZD004"
+EXPECTED_LOAD="71 orders, 95 domains accepted; refused: 18005 ZD005, 19006 ZD004, 20006 ZD004, 21003 ZD002, 22003 ZD006, 23002 ZD003, 23006 ZD001, 24005 ZD004, 25006 ZD004, 25012 ZD004, 26004 ZD002, 26008 ZD005; resends refused: 26009 ZD004, 26014 ZD004"
 
 inside() {	# runs in the throwaway cluster
 	export PGDATABASE=dcv_demo PGCLIENTENCODING=UTF8
@@ -41,9 +42,17 @@ inside() {	# runs in the throwaway cluster
 	echo "== A plain INSERT that the rules refuse, as psql reports it"
 	if "${psql[@]}" -c "INSERT INTO reseller.orders (order_id, line_no, ordered_on, product_code,
 			domain, approver_emails, whois_emails)
-		VALUES (26010, 1, '2026-11-25', 'QuickSSLPremium', 'www.example.co.jp',
+		VALUES (26017, 1, '2026-11-25', 'QuickSSLPremium', 'www.example.co.jp',
 			ARRAY['ceo@example.co.jp'], ARRAY['hostmaster@example.co.jp'])" 2>&1; then
 		echo "UNEXPECTED: the trigger accepted an approver address outside the candidates"
+		return 1
+	fi
+
+	echo
+	echo "== An UPDATE the rules refuse: a new DNS lookup for order 26015 no longer finds its approver's contact"
+	if "${psql[@]}" -c "UPDATE reseller.orders SET dns_records = '{}'
+		WHERE order_id = 26015 AND line_no = 1" 2>&1; then
+		echo "UNEXPECTED: the trigger accepted an approver address that is no longer published"
 		return 1
 	fi
 

@@ -6,14 +6,20 @@
 -- Each order comes with the WHOIS e-mails the order system fetched for its
 -- domain: NULL when the lookup failed, '{}' when the record lists none, and
 -- often entries that are no address at all (redacted, a web-form note).
+-- The orders of the second list, from late 2025, also come with the DNS
+-- records it found (contacts published in DNS).
 -- The rules applied are those in force on the order date:
 --   before 2018-02-02   every WHOIS and constructed e-mail receives it;
 --   from 2018-02-02     the notice: approver e-mails; on the OV/EV line
 --                       otherwise the first WHOIS e-mail, else admin@;
+--   from 2019-02-01     an approver e-mail may also be a contact published
+--                       in DNS (CA/Browser Forum ballot SC13);
 --   from 2025-07-15     the same, but WHOIS e-mails are no longer
---                       candidates (CA/Browser Forum ballot SC-080).
--- Eleven orders are wrong and must be refused (marked REFUSED below), as are
--- two of the three resends at the end.
+--                       candidates (ballot SC-080);
+--   from 2026-03-15     the same, but every e-mail method is discouraged
+--                       (ballot SC-090, first step).
+-- Twelve orders are wrong and must be refused (marked REFUSED below), as are
+-- two of the four resends at the end.
 --
 -- Domains are reserved or example names (example.co.jp, 例え.jp, .test,
 -- .example, .テスト); the addresses are made up.
@@ -229,31 +235,126 @@ VALUES
 	ARRAY['NOC@Example.ne.jp', 'hostmaster@example.ne.jp']),
 (25008, 1, '2025-10-20', 'SecureSitePro', 'www.例え.東京.jp', NULL, ARRAY['info@例え.東京.jp']),
 (25009, 1, '2025-12-01', 'QuickSSLPremiumWildcard', '*.example.tokyo.jp', ARRAY['admin@example.tokyo.jp'], '{}'),
+-- 25010 to 25013, and seven orders of 2026, come with DNS records: in the
+-- second list below.
 (26001, 1, '2026-01-19', 'TrueBizIDEVMD', 'example.or.jp', NULL, ARRAY['jimukyoku@example.or.jp']),
 (26001, 2, '2026-01-19', 'TrueBizIDEVMD', 'www.example.or.jp', NULL, ARRAY['jimukyoku@example.or.jp']),
 -- REFUSED (line 2): tokyo.jp itself is a public suffix.
-(26002, 1, '2026-02-16', 'TrueBizIDMD', 'www.example.tokyo.jp', NULL, '{}'),
-(26002, 2, '2026-02-16', 'TrueBizIDMD', 'tokyo.jp', NULL, '{}'),
-(26003, 1, '2026-03-09', 'SecureSiteEV', 'www.example.ac.jp', ARRAY['postmaster@example.ac.jp'],
+(26004, 1, '2026-02-16', 'TrueBizIDMD', 'www.example.tokyo.jp', NULL, '{}'),
+(26004, 2, '2026-02-16', 'TrueBizIDMD', 'tokyo.jp', NULL, '{}'),
+(26005, 1, '2026-03-09', 'SecureSiteEV', 'www.example.ac.jp', ARRAY['postmaster@example.ac.jp'],
 	ARRAY['nic-admin@example.ac.jp']),
+
+-- From 2026-03-15 every e-mail method is discouraged (ballot SC-090, first
+-- step): the decisions stay the same, and are now marked as discouraged.
 -- REFUSED: the storefront sent an approver list holding only a NULL.
-(26004, 1, '2026-04-13', 'QuickSSLPremiumWildcard', '*.example.jp', ARRAY[NULL]::text[],
+(26008, 1, '2026-04-13', 'QuickSSLPremiumWildcard', '*.example.jp', ARRAY[NULL]::text[],
 	ARRAY['hostmaster@example.jp']),
 -- A refused resend of line 2 below.
-(26005, 1, '2026-05-25', 'QuickSSLPremiumMD', 'www.yamada-dental.example',
+(26009, 1, '2026-05-25', 'QuickSSLPremiumMD', 'www.yamada-dental.example',
 	ARRAY['admin@yamada-dental.example'], ARRAY['REDACTED FOR PRIVACY']),
-(26005, 2, '2026-05-25', 'QuickSSLPremiumMD', 'yoyaku.yamada-dental.example',
+(26009, 2, '2026-05-25', 'QuickSSLPremiumMD', 'yoyaku.yamada-dental.example',
 	ARRAY['admin@yamada-dental.example'], ARRAY['REDACTED FOR PRIVACY']),
-(26006, 1, '2026-07-06', 'TrueBizIDWildcard', '*.例え.co.jp', NULL, ARRAY['soumu@例え.co.jp']),
-(26007, 1, '2026-09-14', 'TrueBizIDMD', 'www.midori-clinic.test', NULL,
+(26011, 1, '2026-07-06', 'TrueBizIDWildcard', '*.例え.co.jp', NULL, ARRAY['soumu@例え.co.jp']),
+(26013, 1, '2026-09-14', 'TrueBizIDMD', 'www.midori-clinic.test', NULL,
 	ARRAY['Clinic.Office@Midori-Clinic.test']),
-(26007, 2, '2026-09-14', 'TrueBizIDMD', 'yoyaku.midori-clinic.test', NULL,
+(26013, 2, '2026-09-14', 'TrueBizIDMD', 'yoyaku.midori-clinic.test', NULL,
 	ARRAY['Clinic.Office@Midori-Clinic.test']),
 -- A refused resend below.
-(26008, 1, '2026-11-02', 'QuickSSLPremium', 'WWW.Example.Org', ARRAY['webmaster@example.org'],
+(26014, 1, '2026-11-02', 'QuickSSLPremium', 'WWW.Example.Org', ARRAY['webmaster@example.org'],
 	ARRAY['registrant@example.org']),
-(26009, 1, '2026-11-20', 'SecureSiteProEV', 'www.example.jp', ARRAY['Administrator@Example.JP'],
+(26016, 1, '2026-11-20', 'SecureSiteProEV', 'www.example.jp', ARRAY['Administrator@Example.JP'],
 	ARRAY['hostmaster@example.jp']);
+
+-- Orders with the DNS records the order system found, from late 2025 on:
+-- with WHOIS e-mails gone (SC-080), customers publish a contact in DNS, a
+-- TXT record at _validation-contactemail.<domain> (BR 3.2.2.4.14) or a CAA
+-- contactemail property (BR 3.2.2.4.13), and choose it as the approver.
+-- Each element is one answer line as dig prints it; what is not a usable
+-- contact (a padded address, a "mailto:", an RRSIG of dig +dnssec) is
+-- skipped, never an error.  The notice's defaults (first WHOIS e-mail,
+-- admin@) never pick a DNS contact.  One order is refused, and one order
+-- has the CA's support desk's approval for subdomain e-mails.
+INSERT INTO reseller.order_intake
+	(order_id, line_no, ordered_on, product_code, domain, approver_emails, whois_emails,
+	 dns_records, subdomains_approved)
+VALUES
+-- A TXT contact at the base domain covers www.
+(25010, 1, '2025-12-08', 'QuickSSLPremium', 'www.sakura-shop.example', ARRAY['ssl@sakura-shop.example'],
+	ARRAY['REDACTED FOR PRIVACY'],
+	ARRAY['_validation-contactemail.sakura-shop.example. 3600 IN TXT "ssl@sakura-shop.example"',
+		  'sakura-shop.example. 3600 IN CAA 0 issue "ca.example"'],
+	false),
+-- A CAA contact: www has no CAA records, so those of example.co.jp count
+-- (the iodef and issue properties are no contacts).
+(25011, 1, '2025-12-10', 'SecureSite', 'www.example.co.jp', ARRAY['pki@example.co.jp'],
+	ARRAY['Taro.Yamada@example.co.jp', 'hostmaster@example.co.jp'],
+	ARRAY['example.co.jp. 3600 IN CAA 0 issue "ca.example"',
+		  'example.co.jp. 3600 IN CAA 0 iodef "mailto:security@example.co.jp"',
+		  'example.co.jp. 3600 IN CAA 0 contactemail "pki@example.co.jp"'],
+	false),
+-- REFUSED: the TXT record was typed with a space before the address; the
+-- BR allow no padding, so it publishes no contact.
+(25012, 1, '2025-12-15', 'QuickSSLPremium', 'mail.example.jp', ARRAY['ops@example.jp'],
+	ARRAY['hostmaster@example.jp'],
+	ARRAY['_validation-contactemail.example.jp. 300 IN TXT " ops@example.jp"'],
+	false),
+-- noc@ is in WHOIS and published in DNS: since SC-080 a candidate as a TXT
+-- contact only.  Line 1 has no approver: admin@, not the DNS contact.
+(25013, 1, '2025-12-22', 'TrueBizIDMD', 'www.example.ne.jp', NULL,
+	ARRAY['NOC@Example.ne.jp', 'hostmaster@example.ne.jp'],
+	ARRAY['_validation-contactemail.example.ne.jp. 300 IN TXT "noc@example.ne.jp"',
+		  '_validation-contactemail.example.ne.jp. 300 IN RRSIG TXT 13 4 300 20260105000000 20251222000000 21807 example.ne.jp. kVn1kq8GmWbWvZ5tLDw7vA=='],
+	false),
+(25013, 2, '2025-12-22', 'TrueBizIDMD', 'mail.example.ne.jp', ARRAY['noc@example.ne.jp'],
+	ARRAY['NOC@Example.ne.jp', 'hostmaster@example.ne.jp'],
+	ARRAY['_validation-contactemail.example.ne.jp. 300 IN TXT "noc@example.ne.jp"',
+		  '_validation-contactemail.example.ne.jp. 300 IN RRSIG TXT 13 4 300 20260105000000 20251222000000 21807 example.ne.jp. kVn1kq8GmWbWvZ5tLDw7vA=='],
+	false),
+-- The DNS provider publishes the contact: shop's name is an alias (CNAME)
+-- of a record in the provider's zone.  The padded record at example.jp is
+-- still there, and still no contact.
+(26002, 1, '2026-01-26', 'QuickSSLPremium', 'shop.example.jp', ARRAY['ops@example.jp'],
+	ARRAY['hostmaster@example.jp'],
+	ARRAY['_validation-contactemail.shop.example.jp. 300 IN CNAME example-jp._dcv.dns-provider.example.',
+		  'example-jp._dcv.dns-provider.example. 300 IN TXT "ops@example.jp"',
+		  '_validation-contactemail.example.jp. 300 IN TXT " ops@example.jp"'],
+	false),
+-- A Japanese IDN in a TXT contact: dig prints its UTF-8 bytes as \DDD.
+(26003, 1, '2026-02-09', 'SecureSiteEV', 'www.例え.co.jp', ARRAY['jouhou@例え.co.jp'],
+	ARRAY['soumu@例え.co.jp'],
+	ARRAY['_validation-contactemail.xn--r8jz45g.co.jp. 3600 IN TXT "jouhou@\228\190\139\227\129\136.co.jp"'],
+	false),
+-- The day before and the day of the SC-090 first step, same order; the
+-- order system's older resolver prints CAA in the generic form of RFC 3597.
+(26006, 1, '2026-03-14', 'QuickSSLPremiumWildcard', '*.kobe-coffee.test', ARRAY['owner@kobe-coffee.test'],
+	'{}',
+	ARRAY['kobe-coffee.test. 3600 IN CAA \# 36 000C636F6E74616374656D61696C6F776E6572406B6F62652D636F666665652E74657374'],
+	false),
+(26007, 1, '2026-03-15', 'QuickSSLPremiumWildcard', '*.kobe-coffee.test', ARRAY['owner@kobe-coffee.test'],
+	'{}',
+	ARRAY['kobe-coffee.test. 3600 IN CAA \# 36 000C636F6E74616374656D61696C6F776E6572406B6F62652D636F666665652E74657374'],
+	false),
+-- The reservation name of 26009, now with the dentist's mailbox at her
+-- provider published as the contact (a contact may be at any domain).
+(26010, 1, '2026-06-22', 'QuickSSLPremium', 'yoyaku.yamada-dental.example',
+	ARRAY['Yamada.Hanako@mail.example.ne.jp'], ARRAY['REDACTED FOR PRIVACY'],
+	ARRAY['_validation-contactemail.yamada-dental.example. 3600 IN TXT "yamada.hanako@mail.example.ne.jp"'],
+	false),
+-- admin@ the blog's own name, refused in 24005, this time with the support
+-- desk's approval of subdomain e-mails: the blog's contractor reads it.  The
+-- blog's own TXT record has a "mailto:" and gives no contact.
+(26012, 1, '2026-08-03', 'QuickSSLPremium', 'blog.sakura-shop.example',
+	ARRAY['admin@blog.sakura-shop.example'], ARRAY['REDACTED FOR PRIVACY'],
+	ARRAY['_validation-contactemail.blog.sakura-shop.example. 3600 IN TXT "mailto:blog@sakura-shop.example"',
+		  '_validation-contactemail.sakura-shop.example. 3600 IN TXT "ssl@sakura-shop.example"',
+		  'sakura-shop.example. 3600 IN CAA 0 issue "ca.example"'],
+	true),
+-- Resent below, after a new contact is published.
+(26015, 1, '2026-11-09', 'QuickSSLPremium', 'www.hanabi-travel.example',
+	ARRAY['webmaster@hanabi-travel.example'], ARRAY['REDACTED FOR PRIVACY'],
+	ARRAY['hanabi-travel.example. 3600 IN CAA 0 issue "ca.example"'],
+	false);
 
 -- Move the new orders into reseller.orders; the trigger decides.
 SELECT * FROM reseller.accept_orders();
@@ -262,9 +363,18 @@ SELECT * FROM reseller.accept_orders();
 -- Accepted: admin@ is a constructed address of example.jp.
 CALL reseller.resend_dcv(25005, 1, ARRAY['admin@example.jp']);
 -- Refused: admin@ the reservation name itself is a subdomain e-mail.
-CALL reseller.resend_dcv(26005, 2, ARRAY['admin@yoyaku.yamada-dental.example']);
+CALL reseller.resend_dcv(26009, 2, ARRAY['admin@yoyaku.yamada-dental.example']);
 -- Refused: the registrant's address is a WHOIS e-mail, gone since SC-080.
-CALL reseller.resend_dcv(26008, 1, ARRAY['registrant@example.org']);
+CALL reseller.resend_dcv(26014, 1, ARRAY['registrant@example.org']);
+-- Accepted: the travel agency's webmaster has left, and it publishes a new
+-- contact in DNS.  The order system looks the records up again (the trigger
+-- decides again: webmaster@ is still a candidate), then the DCV e-mail is
+-- resent to the new contact.
+UPDATE reseller.orders
+SET dns_records = ARRAY['_validation-contactemail.hanabi-travel.example. 3600 IN TXT "it@hanabi-travel.example"',
+						'hanabi-travel.example. 3600 IN CAA 0 issue "ca.example"']
+WHERE order_id = 26015 AND line_no = 1;
+CALL reseller.resend_dcv(26015, 1, ARRAY['it@hanabi-travel.example']);
 
 -- Certificates issued and orders cancelled: status changes, which do not
 -- decide the recipients again.

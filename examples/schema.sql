@@ -16,7 +16,8 @@ DROP SCHEMA IF EXISTS reseller CASCADE;
 CREATE SCHEMA reseller;
 
 -- Orders as submitted: one row per domain of an order.  Nothing is checked
--- here; this is what the customer sent and what the WHOIS fetcher found.
+-- here; this is what the customer sent, what the WHOIS fetcher found and
+-- what the DNS lookup found.
 CREATE TABLE reseller.order_intake (
 	order_id		integer NOT NULL,
 	line_no			smallint NOT NULL,		-- 1 for the common name, 2... for SANs
@@ -25,6 +26,10 @@ CREATE TABLE reseller.order_intake (
 	domain			text NOT NULL,			-- as typed: Unicode, fullwidth, "*.", ...
 	approver_emails text[],					-- the approver e-mails chosen on the order
 	whois_emails	text[],					-- as fetched; NULL: the lookup failed
+	dns_records		text[],					-- TXT, CAA and CNAME answers as dig prints them;
+											-- NULL: no lookup made
+	subdomains_approved boolean NOT NULL DEFAULT false,	-- the support desk approved
+											-- subdomain e-mails
 	state			text NOT NULL DEFAULT 'new'
 		CHECK (state IN ('new', 'accepted', 'rejected')),
 	PRIMARY KEY (order_id, line_no)
@@ -39,6 +44,17 @@ CREATE TABLE reseller.orders (
 	domain			text NOT NULL,
 	approver_emails text[],					-- the designated addresses
 	whois_emails	text[],					-- NULL: lookup failed; '{}': none listed
+	-- The records the order system found at _validation-contactemail.<name>
+	-- (TXT) and at each name of the order and its parents (CAA), the aliases
+	-- it followed (CNAME) included, one answer line as dig prints it per
+	-- element: the contacts the domain holder publishes in DNS.
+	-- NULL: no lookup made; '{}': nothing found.
+	dns_records		text[],
+	-- The CA's support desk approved e-mail to admin@ and the other four at
+	-- the order's own subdomains (for www.shop.example.co.jp: at
+	-- www.shop.example.co.jp and shop.example.co.jp), which the notice
+	-- routes through it.
+	subdomains_approved boolean NOT NULL DEFAULT false,
 	-- Owned by the trigger: whatever a statement writes here is replaced by
 	-- the decision of the rules in force on ordered_on.
 	recipients		text[] NOT NULL,		-- who receives the DCV e-mail
@@ -52,14 +68,15 @@ COMMENT ON TABLE reseller.orders IS
 'certificate orders, one row per domain; recipients and dcv_rule are set by dcv_recipient_trigger';
 
 -- Decided on INSERT, and again on an UPDATE that changes the product, the
--- domain, the approver e-mails, the WHOIS e-mails or the order date (a
--- resend to another address, a reissue); a status change decides nothing.
--- The rules are those in force on the order date.
+-- domain, the approver e-mails, the WHOIS e-mails, the DNS records, the
+-- subdomain approval or the order date (a resend to another address, a new
+-- DNS lookup, a reissue); a status change decides nothing.  The rules are
+-- those in force on the order date.
 CREATE TRIGGER orders_dcv_recipients
 	BEFORE INSERT OR UPDATE ON reseller.orders
 	FOR EACH ROW EXECUTE FUNCTION dcv_recipient_trigger(
 		'product_code', 'domain', 'approver_emails', 'whois_emails',
-		'recipients', 'dcv_rule', 'ordered_on');
+		'recipients', 'dcv_rule', 'ordered_on', 'dns_records', 'subdomains_approved');
 
 CREATE INDEX orders_ordered_on ON reseller.orders (ordered_on);
 
@@ -104,9 +121,11 @@ BEGIN
 			LOOP
 				failed := l.line_no;
 				INSERT INTO reseller.orders (order_id, line_no, ordered_on, product_code,
-											 domain, approver_emails, whois_emails)
+											 domain, approver_emails, whois_emails,
+											 dns_records, subdomains_approved)
 				VALUES (l.order_id, l.line_no, l.ordered_on, l.product_code,
-						l.domain, l.approver_emails, l.whois_emails);
+						l.domain, l.approver_emails, l.whois_emails,
+						l.dns_records, l.subdomains_approved);
 				n := n + 1;
 			END LOOP;
 			UPDATE reseller.order_intake SET state = 'accepted' WHERE order_id = o.order_id;
