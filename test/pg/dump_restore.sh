@@ -72,11 +72,18 @@ CREATE TABLE orders (
   recipients text[],
   rule text,
   as_of date,
-  status text NOT NULL DEFAULT 'new'
+  status text NOT NULL DEFAULT 'new',
+  dns text[],
+  sub_ok boolean
 );
 CREATE TRIGGER orders_dcv BEFORE INSERT OR UPDATE ON orders
   FOR EACH ROW EXECUTE FUNCTION
-  dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of);
+  dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of, dns, sub_ok);
+-- An analyst's view over the functions with the DNS records, by name.
+CREATE VIEW order_check AS
+SELECT id, dcv_default_recipient(product, domain, designated, whois, as_of, coalesce(sub_ok, false), dns) AS decided,
+       (dcv_decision(product, domain, designated, whois, as_of, dns_records => dns)).discouraged
+FROM orders WHERE id <> 13;
 
 INSERT INTO orders (id, product, domain, designated, whois, as_of) VALUES
   (1, 'TrueBizID', 'www.example.co.jp', NULL, ARRAY['b@example.co.jp', 'A@example.co.jp'], NULL),
@@ -93,6 +100,14 @@ INSERT INTO orders (id, product, domain, designated, whois, as_of) VALUES
   (10, 'TrueBizID', 'example.tokyo.jp', NULL, ARRAY['owner@example.tokyo.jp'], '2025-10-01'),
   (11, 'TrueBizID', 'example.tokyo.jp', NULL, ARRAY['owner@example.tokyo.jp'], '2026-03-15'),
   (12, 'TrueBizIDMD', 'mail.example.com', NULL, ARRAY['z@example.com'], NULL);
+-- Contacts published in DNS, and a subdomain e-mail the support desk approved.
+INSERT INTO orders (id, product, domain, designated, as_of, dns, sub_ok) VALUES
+  (14, 'QuickSSLPremium', 'www.例え.jp', ARRAY['ops@例え.jp'], '2026-05-01',
+   ARRAY['_validation-contactemail.xn--r8jz45g.jp. 300 IN TXT "ops@\\228\\190\\139\\227\\129\\136.jp"'], NULL),
+  (15, 'TrueBizID', 'shop.example.net', ARRAY['caa@provider.example'], '2025-01-01',
+   ARRAY['shop.example.net. 300 IN CNAME shop.provider.example.',
+         'shop.provider.example. 300 IN CAA 0 contactemail "caa@provider.example"'], false),
+  (16, 'QuickSSLPremium', 'www.example.com', ARRAY['admin@www.example.com'], '2026-05-01', NULL, true);
 -- A resend to another address, and a status change.
 UPDATE orders SET designated = ARRAY['admin@example.com'] WHERE id = 12;
 UPDATE orders SET status = 'sent' WHERE id IN (1, 2);
@@ -121,9 +136,11 @@ compare() {
 	check "$what: stored orders and recipients as before" \
 		same "$src" "$db" "SELECT * FROM orders ORDER BY id"
 	check "$what: dcv_decision over every order as before" \
-		same "$src" "$db" "SET search_path = $sp; SELECT o.id, d.* FROM orders AS o, LATERAL dcv_decision(o.product, o.domain, o.designated, o.whois, o.as_of) AS d ORDER BY o.id"
+		same "$src" "$db" "SET search_path = $sp; SELECT o.id, d.* FROM orders AS o, LATERAL dcv_decision(o.product, o.domain, o.designated, o.whois, o.as_of, coalesce(o.sub_ok, false), o.dns) AS d ORDER BY o.id"
+	check "$what: the view over the DNS records as before" \
+		same "$src" "$db" "SET search_path = $sp; SELECT * FROM order_check ORDER BY id"
 	check "$what: dcv_default_recipient over the decidable orders as before" \
-		same "$src" "$db" "SET search_path = $sp; SELECT id, dcv_default_recipient(product, domain, designated, whois, as_of) FROM orders WHERE id <> 13 ORDER BY id"
+		same "$src" "$db" "SET search_path = $sp; SELECT id, dcv_default_recipient(product, domain, designated, whois, as_of, coalesce(sub_ok, false), dns) FROM orders WHERE id <> 13 ORDER BY id"
 	check "$what: the trigger as before" \
 		same "$src" "$db" "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'orders'::regclass AND NOT tgisinternal ORDER BY tgname"
 	check "$what: the trigger decides new and changed orders as before" \
