@@ -117,6 +117,7 @@ extern void dcv_tables_invalidate(void);
 
 /* Which rules are in force on a date (product.c, same copy). */
 extern dcv_era dcv_era_on(DateADT d);
+/* Both only right after dcv_era_on, in the same call. */
 extern bool dcv_dns_allowed_on(DateADT d);
 extern bool dcv_discouraged_on(DateADT d);
 extern char *dcv_sc090_date(void);

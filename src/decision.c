@@ -59,6 +59,9 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 
 	in.line = p.line;
 	in.era = has_as_of ? dcv_era_on(as_of) : DCV_ERA_NOTICE;
+	/* the copy of the tables dcv_era_on just checked */
+	in.dns_allowed = !has_as_of || dcv_dns_allowed_on(as_of);
+	out->discouraged = has_as_of && dcv_discouraged_on(as_of);
 	in.subdomains = subdomains;
 	in.domain = dcv_text_utf8(domain);
 	in.designated = des;
@@ -67,12 +70,10 @@ dcv_decide_sql(text *product, text *domain, ArrayType *designated,
 	in.n_whois = n_who;
 	in.dns = dns ? recs : NULL;
 	in.n_dns = n_recs;
-	in.dns_allowed = !has_as_of || dcv_dns_allowed_on(as_of);
 
 	if (dcv_decide(&in, &dcv_palloc, &out->decision, &err) == DCV_OK)
 	{
 		out->ok = true;
-		out->discouraged = has_as_of && dcv_discouraged_on(as_of);
 		return;
 	}
 

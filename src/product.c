@@ -462,19 +462,22 @@ dcv_era_on(DateADT d)
 	return DCV_ERA_NOTICE;
 }
 
-/* Whether DNS-published contacts are candidates on a date (ballot SC13). */
+/*
+ * Whether DNS-published contacts are candidates on a date (ballot SC13),
+ * and whether a decision on it rests on a discouraged method (SC-090's
+ * first step); after dcv_era_on, which read the tables for this statement.
+ */
 bool
 dcv_dns_allowed_on(DateADT d)
 {
-	ensure_tables();
+	Assert(tables.valid);
 	return d >= tables.dates[DCV_CHANGE_SC13];
 }
 
-/* Whether a decision on a date rests on a discouraged method (ballot SC-090). */
 bool
 dcv_discouraged_on(DateADT d)
 {
-	ensure_tables();
+	Assert(tables.valid);
 	return d >= tables.dates[DCV_CHANGE_SC090_DISCOURAGED];
 }
 
