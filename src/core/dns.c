@@ -758,6 +758,11 @@ dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
  * Contacts
  */
 
+/* What the CAA lookup of a level of the climb found. */
+#define CLIMB_UNKNOWN 0
+#define CLIMB_ON 1				/* no CAA record: the climb goes on */
+#define CLIMB_ENDS 2			/* a set, or a failed lookup */
+
 typedef enum cname_fail
 {
 	CNAME_OK = 0,
@@ -1118,6 +1123,9 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 	dns_state	st;
 	token	   *tokbuf = NULL;
 	size_t		tokcap = 0;
+	const char *level[DCV_DOMAIN_BUF / 2 + 1];
+	char		climb[DCV_DOMAIN_BUF / 2 + 1];
+	int			nlevels;
 	dcv_rr	   *tmp = a->fn(a->ctx, sizeof(dcv_rr));
 	char		name[DCV_DOMAIN_BUF + TXT_PREFIX_LEN];
 
@@ -1160,9 +1168,21 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 	}
 	dcv_sort((void **) st.by_owner, n, cmp_owner, a);
 
+	/*
+	 * The name and its parents, the top-level domain last: level i is the
+	 * i-th of them.  What the CAA lookup of a level found is kept (unknown,
+	 * nothing, or a set or a failure that ends a climb), so that each level
+	 * is looked up once, whichever names climb through it.
+	 */
+	nlevels = 0;
+	for (const char *x = dom->name; x != NULL; x = strchr(x, '.'), x = x ? x + 1 : NULL)
+		level[nlevels++] = x;
+	memset(climb, 0, sizeof(climb));
+
 	/* Each Authorization Domain Name: the name, then its parents to the base. */
-	for (const char *d = dom->name;; d = strchr(d, '.') + 1)
+	for (int i = 0; i < nlevels; i++)
 	{
+		const char *d = level[i];
 		bool		failed;
 
 		/* TXT at _validation-contactemail.<ADN> */
@@ -1170,14 +1190,13 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 		mark_found(&st, name, DCV_RR_TXT, &failed);
 
 		/* CAA: the relevant set, climbing to the top-level domain */
-		for (const char *x = d;;)
+		for (int j = i; j < nlevels; j++)
 		{
-			if (mark_found(&st, x, DCV_RR_CAA, &failed) > 0 || failed)
+			if (climb[j] == CLIMB_UNKNOWN)
+				climb[j] = (mark_found(&st, level[j], DCV_RR_CAA, &failed) > 0 || failed)
+					? CLIMB_ENDS : CLIMB_ON;
+			if (climb[j] == CLIMB_ENDS)
 				break;
-			x = strchr(x, '.');
-			if (x == NULL)
-				break;
-			x++;
 		}
 		if (strcmp(d, dom->base) == 0)
 			break;
