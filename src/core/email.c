@@ -223,14 +223,6 @@ normalize(const char *in, size_t len, bool trim, char *out, size_t *outlen,
 		 space_before((const unsigned char *) in, len) > 0))
 		return dcv_fail(err, DCV_ERR_EMAIL,
 						"the value has white space around the address, and no padding is allowed");
-	/* a final dot (or a full stop UTS#46 maps to one) is more than the address */
-	if (!trim && len > 0 &&
-		(in[len - 1] == '.' ||
-		 (len >= 3 && memcmp(in + len - 3, "\xE3\x80\x82", 3) == 0) ||
-		 (len >= 3 && memcmp(in + len - 3, "\xEF\xBC\x8E", 3) == 0) ||
-		 (len >= 3 && memcmp(in + len - 3, "\xEF\xBD\xA1", 3) == 0)))
-		return dcv_fail(err, DCV_ERR_EMAIL,
-						"the value ends with a dot after the address, and nothing but the address is allowed");
 	for (size_t n; (n = space_at((const unsigned char *) in, len)) > 0;)
 		in += n, len -= n;
 	for (size_t n; (n = space_before((const unsigned char *) in, len)) > 0;)
