@@ -472,6 +472,22 @@ dns_contacts_are(const char *name, const char *domain, const char *const *lines,
 			check(row->email == NULL, "%s: row %zu (not TXT/CAA) has an email", name, i);
 		check(row->parsed || row->problem != NULL, "%s: unparsed row %zu without a problem", name, i);
 	}
+	/* the cheaper path of decisions: the same contacts, rows without problems */
+	{
+		dcv_dns_result only;
+		char		full[4096];
+		bool		same = true;
+
+		strcpy(full, dns_contacts_text(&r));
+		dcv_dns_contacts_only(&d, rec, n, &alloc, &only);
+		for (size_t i = 0; i < n && i < only.n && i < r.n; i++)
+			same &= only.rows[i].problem == NULL &&
+				(only.rows[i].email == NULL) == (r.rows[i].email == NULL) &&
+				(only.rows[i].email == NULL || strcmp(only.rows[i].email, r.rows[i].email) == 0);
+		check(strcmp(dns_contacts_text(&only), full) == 0 && only.n == n && same,
+			  "%s: dcv_dns_contacts_only gives \"%s\", rows %s", name, dns_contacts_text(&only),
+			  same ? "alike" : "different");
+	}
 	for (size_t i = 0; i < r.n_txt; i++)
 		check(dcv_dns_has_contact(&r, r.txt[i]), "%s: has_contact(%s)", name, r.txt[i]);
 	for (size_t i = 0; i < r.n_caa; i++)
@@ -921,6 +937,58 @@ test_dns_cname(void)
 						 "txt:; caa: e@x.example", &r);
 		dns_row_is("CAA climb after an alias", &r, 1, NULL, "neither a name of the order");
 	}
+	/* a failed lookup ends the climb: no record higher up decides */
+	{
+		const char *const loop[] = {
+			"example.co.jp. CNAME example.co.jp.",
+			"jp. CAA 0 contactemail \"j@x.example\"",
+			NULL
+		};
+		const char *const two[] = {
+			"www.example.co.jp. CNAME a.provider.example.",
+			"www.example.co.jp. CNAME b.provider.example.",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("a loop ends the CAA climb", "example.co.jp", loop, "txt:; caa:", &r);
+		dns_row_is("a loop ends the CAA climb", &r, 1, NULL, "outside the relevant CAA set");
+		dns_contacts_are("two aliases end one ADN's climb", "www.example.co.jp", two,
+						 "txt:; caa: c@x.example", NULL);
+	}
+	for (int links = 8; links <= 9; links++)
+	{
+		int			k = 0;
+		char		name[80];
+
+		for (int i = 0; i < links; i++)
+		{
+			if (i == 0)
+				snprintf(name, sizeof(name), "example.co.jp.");
+			else
+				snprintf(name, sizeof(name), "l%d.provider.example.", i);
+			snprintf(lines[k], sizeof(lines[k]), "%s CNAME l%d.provider.example.", name, i + 1);
+			rec[k] = lines[k];
+			k++;
+		}
+		rec[k++] = "co.jp. CAA 0 contactemail \"c@x.example\"";
+		rec[k] = NULL;
+		snprintf(name, sizeof(name), "%d links, then the parent's CAA", links);
+		/* 8 links answer nothing at the end: the climb goes on; 9 fail and end it */
+		dns_contacts_are(name, "example.co.jp", rec,
+						 links == 8 ? "txt:; caa: c@x.example" : "txt:; caa:", NULL);
+	}
+	/* a wildcard owner is that name only */
+	{
+		const char *const rec2[] = {
+			"*.example.com. CAA 0 contactemail \"w@x.example\"",
+			"_validation-contactemail.*.example.com. TXT \"t@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("wildcard owners", "www.example.com", rec2, "txt:; caa:", NULL);
+		dns_contacts_are("wildcard owners, wildcard order", "*.example.com", rec2, "txt:; caa:", NULL);
+	}
 	/* records at a name that has a CNAME are not used */
 	{
 		const char *const rec[] = {
@@ -1028,9 +1096,8 @@ test_dns_values(void)
 	dns_value_refused("\"\\000ops@example.com\"", "not a usable address");
 	dns_value_refused("\"ops%evil@example.com\"", "not a usable address");
 	dns_value_refused("\"ops@exa mple.com\"", "not a usable address");
-	/* a final dot is more than the address */
-	dns_value_refused("\"ops@example.com.\"", "not a usable address");
-	dns_value_refused("\"ops@example.com\\227\\128\\130\"", "not a usable address");
+	dns_value_refused("\"ops@example.com..\"", "not a usable address");
+	dns_value_refused("\"ops@example.com. \"", "white space");
 	/* what is accepted: the address, in any case and in Unicode */
 	dns_value_accepted("\"Ops@Example.COM\"", "ops@example.com");
 	dns_value_accepted("ops@example.com", "ops@example.com");
@@ -1039,12 +1106,17 @@ test_dns_values(void)
 	dns_value_accepted("\"ops@\xE4\xBE\x8B\xE3\x81\x88.jp\"", "ops@xn--r8jz45g.jp");
 	dns_value_accepted("\\111ps@example.com", "ops@example.com");
 	dns_value_accepted("\"ops\\@example.com\"", "ops@example.com");
+	/* the normal form drops one final dot of the domain part */
+	dns_value_accepted("\"ops@example.com.\"", "ops@example.com");
+	dns_value_accepted("\"ops@example.com\\227\\128\\130\"", "ops@example.com");
 
 	/* the exact normal form against the trimming one */
 	exact_email("ops@example.com", 15, "ops@example.com");
 	exact_email("Ops@Example.COM", 15, "ops@example.com");
-	exact_email("ops@example.com.", 16, NULL);
-	exact_email("ops@example.com\xE3\x80\x82", 18, NULL);
+	/* one final dot of the domain part is dropped, as in every address */
+	exact_email("Ops@Example.COM.", 16, "ops@example.com");
+	exact_email("ops@example.com\xE3\x80\x82", 18, "ops@example.com");
+	exact_email("ops@example.com..", 17, NULL);
 	exact_email(" ops@example.com", 16, NULL);
 	exact_email("ops@example.com ", 16, NULL);
 	exact_email("\xC2\xA0ops@example.com", 17, NULL);
@@ -1203,6 +1275,20 @@ test_dns_decisions(void)
 	want_recipients("designated DNS contact after SC-080", st, &d, DCV_RULE_DESIGNATED,
 					(const char *[]) {"txt@contact.example"}, 1);
 
+	/* a DNS contact that is also a subdomain e-mail is a candidate without the flag */
+	{
+		dcv_str		sub[] = {S("admin@www.example.com")};
+		dcv_str		subdns[] = {S("example.com. CAA 0 contactemail \"admin@www.example.com\"")};
+
+		st = dns_decide(DCV_LINE_DV, DCV_ERA_NOTICE, "www.example.com", sub, 1, NULL, 0, subdns, 1, true,
+						&d, &err);
+		want_recipients("designated DNS contact that is a subdomain e-mail", st, &d, DCV_RULE_DESIGNATED,
+						(const char *[]) {"admin@www.example.com"}, 1);
+		st = dns_decide(DCV_LINE_DV, DCV_ERA_NOTICE, "www.example.com", sub, 1, NULL, 0, subdns, 1, false,
+						&d, &err);
+		check(st == DCV_ERR_NOT_CANDIDATE && err.index == 0,
+			  "designated DNS contact that is a subdomain e-mail, before SC13: status %d", st);
+	}
 	/* before SC13 they are not candidates: refused, and the detail says why */
 	st = dns_decide(DCV_LINE_DV, DCV_ERA_NOTICE, "www.example.com", txt, 1, NULL, 0, dns, 5, false, &d, &err);
 	check(st == DCV_ERR_NOT_CANDIDATE && err.index == 0 && strstr(err.detail, "SC13") != NULL &&

@@ -283,11 +283,6 @@ static dcv_status
 not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *email,
 			  const dcv_alloc *a, dcv_error *err)
 {
-	/* not a candidate, yet one with subdomain e-mails: it is one of those */
-	if (!in->subdomains && constructed_or_subdomain(dom, email, true))
-		return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
-						"\"%s\" is a subdomain e-mail, a candidate only when subdomain e-mails are asked for",
-						email);
 	if (in->dns != NULL && !in->dns_allowed)
 	{
 		dcv_dns_result r;
@@ -298,6 +293,11 @@ not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *emai
 							"\"%s\" is a contact published in DNS, and those are candidates only from the date of ballot SC13 (BR 3.2.2.4.13 and 3.2.2.4.14) on",
 							email);
 	}
+	/* not a candidate, yet one with subdomain e-mails: it is one of those */
+	if (!in->subdomains && constructed_or_subdomain(dom, email, true))
+		return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
+						"\"%s\" is a subdomain e-mail, a candidate only when subdomain e-mails are asked for",
+						email);
 	if (in->era == DCV_ERA_NO_WHOIS && in->whois != NULL)
 	{
 		const char **w;

@@ -497,6 +497,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.n_designated = nd;
 	in.whois = (flags & 0x10) ? NULL : whois;
 	in.n_whois = (flags & 0x10) ? 0 : nw;
+	in.dns = NULL;
+	in.n_dns = 0;
+	in.dns_allowed = false;
 
 	/* candidates straight from the API, for the notice's WHOIS list */
 	{

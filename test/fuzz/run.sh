@@ -16,7 +16,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 FUZZ=test/fuzz
 BUILD=$FUZZ/build
-HARNESSES="domain email decision"
+HARNESSES="domain email decision dns"
 SECS=${1:-20}
 FUZZ_OPTS=${FUZZ_OPTS:-}
 
