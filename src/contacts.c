@@ -14,7 +14,7 @@ PG_FUNCTION_INFO_V1(dcv_dns_contacts_sql);
 static const char *
 source_of(const dcv_dns_row *row)
 {
-	if (!row->parsed)
+	if (row->owner == NULL)
 		return NULL;
 	switch (row->type)
 	{

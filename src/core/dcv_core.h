@@ -154,8 +154,10 @@ typedef struct dcv_decision
 #define DCV_RR_CAA 257
 #define DCV_RR_CNAME 5
 
-/* Longest name in its canonical text form (escapes included), and buffer. */
-#define DCV_NAME_TEXT_MAX 1016
+/*
+ * Room for a name in its canonical text form: at most 254 octets of labels
+ * on the wire, each written in at most 4 characters, and the dots.
+ */
 #define DCV_NAME_TEXT_BUF 1024
 
 /* One record, parsed. */
@@ -171,6 +173,7 @@ typedef struct dcv_rr
 	dcv_str		caa_tag;
 	dcv_str		caa_value;
 	char		target[DCV_NAME_TEXT_BUF];
+	bool		typed;			/* owner and type read (also when the RDATA is not) */
 } dcv_rr;
 
 /*
@@ -188,8 +191,8 @@ extern dcv_status dcv_rr_parse(const char *line, size_t len, const dcv_alloc *a,
 typedef struct dcv_dns_row
 {
 	bool		parsed;
-	unsigned	type;			/* when parsed */
-	const char *owner;			/* canonical owner name, when parsed */
+	unsigned	type;			/* when the owner and type were read */
+	const char *owner;			/* canonical owner name, likewise, or NULL */
 	const char *email;			/* normal form of the contact, or NULL */
 	const char *problem;		/* why it gives no contact, or NULL */
 } dcv_dns_row;

@@ -97,7 +97,7 @@ tokenize(const char *s, size_t len, const dcv_alloc *a, token **buf, size_t *cap
 		if (c == ';')
 		{
 			/* to the end of the line; what follows is judged as above */
-			while (i < len && s[i] != '\n')
+			while (i < len && !is_newline(s[i]))
 				i++;
 			continue;
 		}
@@ -331,6 +331,8 @@ static dcv_status
 put_label(name_buf *nb, const unsigned char *b, size_t n, dcv_error *err)
 {
 	bool		ascii = true;
+	char		alabel[DCV_DOMAIN_BUF];
+	size_t		wire;
 
 	if (n == 0)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "the name has an empty label");
@@ -338,20 +340,35 @@ put_label(name_buf *nb, const unsigned char *b, size_t n, dcv_error *err)
 		return dcv_fail(err, DCV_ERR_DOMAIN,
 						"a label of the name is %zu octets long; at most %d are allowed",
 						n, DCV_LABEL_MAX);
-	nb->wire += n + 1;
+	for (size_t i = 0; i < n; i++)
+		ascii &= b[i] < 0x80;
+
+	/*
+	 * The name's length counts the label as it is on the wire: a host-name
+	 * label as its A-label (so the Unicode and A-label forms of an owner
+	 * are the same name, and as long), anything else as its octets.  The
+	 * text then holds at most 4 characters an octet: it fits.
+	 */
+	if (!ascii && host_label(b, n, alabel))
+		wire = strlen(alabel);
+	else
+	{
+		alabel[0] = '\0';
+		wire = n;
+	}
+	nb->wire += wire + 1;
 	if (nb->wire > NAME_WIRE_MAX)
 		return dcv_fail(err, DCV_ERR_DOMAIN,
 						"the name is longer than %d octets", NAME_WIRE_MAX);
 	if (nb->len > 0)
 		nb->text[nb->len++] = '.';
-	for (size_t i = 0; i < n; i++)
-		ascii &= b[i] < 0x80;
-	if (!ascii && host_label(b, n, nb->text + nb->len))
+	if (alabel[0] != '\0')
 	{
-		nb->len += strlen(nb->text + nb->len);
-		return DCV_OK;
+		memcpy(nb->text + nb->len, alabel, wire + 1);
+		nb->len += wire;
 	}
-	put_escaped(nb, b, n);
+	else
+		put_escaped(nb, b, n);
 	nb->text[nb->len] = '\0';
 	return DCV_OK;
 }
@@ -690,6 +707,14 @@ rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 	out->caa_flags = -1;
 	if (len > 65535 * 4 + 2048)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "the element is %zu bytes long, more than any record", len);
+	/*
+	 * U+FFFD is what a character of the database encoding that Unicode
+	 * lacks became: two such names would read as one.
+	 */
+	for (size_t j = 0; j + 2 < len; j++)
+		if (line[j] == '\xEF' && line[j + 1] == '\xBF' && line[j + 2] == '\xBD')
+			return dcv_fail(err, DCV_ERR_DOMAIN,
+							"the element holds U+FFFD, the replacement for a character that could not be read");
 	if (tokenize(line, len, a, tokbuf, tokcap, &t, &n, err) != DCV_OK)
 		return DCV_ERR_DOMAIN;
 	if (n == 0)
@@ -729,6 +754,7 @@ rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 	}
 	if (i >= n || !type_token(&t[i], out))
 		return dcv_fail(err, DCV_ERR_DOMAIN, "there is no record type after the owner name");
+	out->typed = true;
 	i++;
 	if (out->type != DCV_RR_TXT && out->type != DCV_RR_CAA && out->type != DCV_RR_CNAME)
 		return DCV_OK;			/* not read: its RDATA does not matter */
@@ -769,7 +795,8 @@ typedef enum cname_fail
 	CNAME_LOOP,
 	CNAME_TOO_LONG,
 	CNAME_TWO,
-	CNAME_TO_TWO
+	CNAME_TO_TWO,
+	CNAME_TO_BROKEN
 } cname_fail;
 
 /* What a record needs of dcv_rr, without its name buffers. */
@@ -783,10 +810,14 @@ typedef struct rec_rr
 	dcv_str		caa_value;
 } rec_rr;
 
+struct group;
+
 typedef struct rec
 {
 	size_t		index;
 	bool		parsed;
+	bool		broken;			/* owner and type read, the RDATA not */
+	struct group *grp;			/* the records at the same owner */
 	rec_rr		rr;
 	const char *owner;
 	const char *target;
@@ -795,6 +826,20 @@ typedef struct rec
 	bool		followed;		/* CNAME on a completed lookup */
 	int			failed;			/* CNAME on a failed lookup: a cname_fail */
 } rec;
+
+/* The records at one owner name, counted once. */
+typedef struct group
+{
+	size_t		first;			/* in by_owner */
+	size_t		n;
+	size_t		n_cname;		/* CNAME records, read or not */
+	struct rec *cname;			/* the one CNAME, when n_cname is 1 */
+	size_t		n_txt;			/* TXT and CAA records, read or not */
+	size_t		n_caa;
+	bool		marked_txt;		/* a lookup has found its TXT records */
+	bool		marked_caa;
+	bool		marked_two;		/* its CNAME records marked CNAME_TWO */
+} group;
 
 typedef struct dns_state
 {
@@ -860,20 +905,64 @@ first_at(const dns_state *st, const char *name)
 	return lo;
 }
 
-#define FOR_EACH_AT(st, name, r) \
-	for (size_t _i = first_at(st, name); \
-		 _i < (st)->n && strcmp(((r) = (st)->by_owner[_i])->owner, name) == 0; _i++)
+/* The records at name, or NULL. */
+static group *
+group_at(const dns_state *st, const char *name)
+{
+	size_t		i = first_at(st, name);
+
+	if (i < st->n && strcmp(st->by_owner[i]->owner, name) == 0)
+		return st->by_owner[i]->grp;
+	return NULL;
+}
 
 /* Whether a CNAME record is at name. */
 static bool
 has_cname(const dns_state *st, const char *name)
 {
-	rec		   *r;
+	group	   *g = group_at(st, name);
 
-	FOR_EACH_AT(st, name, r)
-		if (r->parsed && r->rr.type == DCV_RR_CNAME)
-		return true;
-	return false;
+	return g != NULL && g->n_cname > 0;
+}
+
+/* Whether a record takes part in lookups of its type (read, or its RDATA not). */
+static bool
+in_lookups(const rec *r, unsigned type)
+{
+	return (r->parsed || r->broken) && r->rr.type == type;
+}
+
+/* Groups the sorted records by owner. */
+static void
+make_groups(dns_state *st)
+{
+	group	   *groups = st->a->fn(st->a->ctx, (st->n ? st->n : 1) * sizeof(group));
+	size_t		ng = 0;
+
+	for (size_t i = 0; i < st->n;)
+	{
+		group	   *g = &groups[ng++];
+		size_t		j = i;
+
+		memset(g, 0, sizeof(*g));
+		g->first = i;
+		for (; j < st->n && strcmp(st->by_owner[j]->owner, st->by_owner[i]->owner) == 0; j++)
+		{
+			rec		   *r = st->by_owner[j];
+
+			dcv_tick(st->a, j);
+			r->grp = g;
+			if (in_lookups(r, DCV_RR_CNAME))
+			{
+				g->n_cname++;
+				g->cname = r;
+			}
+			g->n_txt += in_lookups(r, DCV_RR_TXT);
+			g->n_caa += in_lookups(r, DCV_RR_CAA);
+		}
+		g->n = j - i;
+		i = j;
+	}
 }
 
 /*
@@ -893,24 +982,26 @@ resolve(dns_state *st, const char *name)
 	seen[0] = name;
 	for (;;)
 	{
-		rec		   *r,
-				   *alias = NULL;
-		int			count = 0;
+		group	   *g = group_at(st, cur);
+		rec		   *alias;
 
-		FOR_EACH_AT(st, cur, r)
-			if (r->parsed && r->rr.type == DCV_RR_CNAME)
-		{
-			alias = r;
-			count++;
-		}
-		if (count == 0)
+		if (g == NULL || g->n_cname == 0)
 			break;
-		if (count > 1)
+		if (g->n_cname > 1)
 		{
-			FOR_EACH_AT(st, cur, r)
-				if (r->parsed && r->rr.type == DCV_RR_CNAME)
-				r->failed = CNAME_TWO;
+			if (!g->marked_two)
+				for (size_t j = g->first; j < g->first + g->n; j++)
+					if (in_lookups(st->by_owner[j], DCV_RR_CNAME))
+						st->by_owner[j]->failed = CNAME_TWO;
+			g->marked_two = true;
 			fail = CNAME_TWO;
+			break;
+		}
+		alias = g->cname;
+		if (alias->broken)
+		{
+			/* an alias whose target could not be read answers nothing */
+			fail = CNAME_TO_BROKEN;
 			break;
 		}
 		chain[k++] = alias;
@@ -918,7 +1009,14 @@ resolve(dns_state *st, const char *name)
 			if (strcmp(seen[j], alias->target) == 0)
 				fail = CNAME_LOOP;
 		if (fail == CNAME_OK && k == MAX_LINKS && has_cname(st, alias->target))
+		{
+			group	   *next = group_at(st, alias->target);
+
 			fail = CNAME_TOO_LONG;
+			/* the alias that would be the next link is not followed either */
+			if (next->n_cname == 1 && next->cname->failed == CNAME_OK)
+				next->cname->failed = CNAME_TOO_LONG;
+		}
 		if (fail != CNAME_OK)
 			break;
 		cur = alias->target;
@@ -939,19 +1037,24 @@ static size_t
 mark_found(dns_state *st, const char *name, unsigned type, bool *failed)
 {
 	const char *at = resolve(st, name);
-	rec		   *r;
-	size_t		count = 0;
+	group	   *g;
+	bool	   *marked;
 
 	*failed = at == NULL;
-	if (at == NULL)
+	if (at == NULL || (g = group_at(st, at)) == NULL)
 		return 0;
-	FOR_EACH_AT(st, at, r)
-		if (r->parsed && r->rr.type == type)
-	{
-		r->used = true;
-		count++;
-	}
-	return count;
+	/*
+	 * The records of the type there, those whose RDATA could not be read
+	 * included: a CAA record that cannot be read still makes the set
+	 * non-empty, so that no set higher up decides instead.
+	 */
+	marked = type == DCV_RR_TXT ? &g->marked_txt : &g->marked_caa;
+	if (!*marked)
+		for (size_t j = g->first; j < g->first + g->n; j++)
+			if (st->by_owner[j]->parsed && st->by_owner[j]->rr.type == type)
+				st->by_owner[j]->used = true;
+	*marked = true;
+	return type == DCV_RR_TXT ? g->n_txt : g->n_caa;
 }
 
 /* Whether name is the domain or a parent of it (label boundaries). */
@@ -1009,6 +1112,8 @@ cname_problem(const rec *r)
 			return "the name has more than one CNAME record, and a lookup of it answers nothing";
 		case CNAME_TO_TWO:
 			return "the chain of aliases leads to a name with more than one CNAME record, which answers nothing";
+		case CNAME_TO_BROKEN:
+			return "the chain of aliases leads to a CNAME record that does not parse, which answers nothing";
 	}
 	return "no lookup for the order passes through this alias";
 }
@@ -1032,7 +1137,7 @@ row_problem(dns_state *st, const dcv_domain *dom, rec *r, const char **email)
 	}
 	if (!r->used)
 	{
-		if (has_cname(st, r->owner))
+		if (r->grp->n_cname > 0)
 			return aprintf(st->a, "the owner %s has a CNAME record, so a lookup of it follows the alias and finds no other record there",
 						   r->owner);
 		if (r->rr.type == DCV_RR_TXT)
@@ -1154,6 +1259,14 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 					 &tokbuf, &tokcap) != DCV_OK)
 		{
 			r->problem = explain ? aprintf(a, "the record does not parse: %s", err.detail) : NULL;
+			/* still a record of its type at its owner, for the lookups */
+			if (tmp->typed && (tmp->type == DCV_RR_TXT || tmp->type == DCV_RR_CAA ||
+							   tmp->type == DCV_RR_CNAME))
+			{
+				r->broken = true;
+				r->rr.type = tmp->type;
+				r->owner = copy_cstr(a, tmp->owner);
+			}
 			continue;
 		}
 		r->parsed = true;
@@ -1167,6 +1280,7 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 		r->target = copy_cstr(a, tmp->target);
 	}
 	dcv_sort((void **) st.by_owner, n, cmp_owner, a);
+	make_groups(&st);
 
 	/*
 	 * The name and its parents, the top-level domain last: level i is the
@@ -1213,8 +1327,8 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 
 		dcv_tick(a, i);
 		row->parsed = r->parsed;
-		row->type = r->parsed ? r->rr.type : 0;
-		row->owner = r->parsed ? r->owner : NULL;
+		row->type = (r->parsed || r->broken) ? r->rr.type : 0;
+		row->owner = (r->parsed || r->broken) ? r->owner : NULL;
 		if (explain)
 			row->problem = row_problem(&st, dom, r, &row->email);
 		else
