@@ -15,6 +15,36 @@ REVOKE EXECUTE ON FUNCTION dcv_builtin_guard() FROM PUBLIC;
 GRANT SELECT ON dcv_timeline TO PUBLIC;
 
 --
+-- Functions this script adds or changes to a signature that an object not
+-- dcv's already has, in dcv's schema, would stop it half-way: say which.
+--
+DO $$
+DECLARE
+	f text;
+BEGIN
+	FOR f IN
+		SELECT p.oid::pg_catalog.regprocedure::pg_catalog.text
+		FROM pg_catalog.pg_proc AS p
+		WHERE p.pronamespace = '@extschema@'::pg_catalog.regnamespace
+		  AND (p.proname, p.proargtypes::pg_catalog.text) IN (
+			('dcv_dns_contacts', '25 1009'),
+			('dcv_candidates', '25 1009 16 1009'),
+			('dcv_is_candidate', '25 1009 25 16 1009'),
+			('dcv_default_recipient', '25 25 1009 1009 1082 16 1009'),
+			('dcv_decision', '25 25 1009 1009 1082 16 1009'),
+			('dcv_candidates_new', '25 1009 16 1009'),
+			('dcv_is_candidate_new', '25 1009 25 16 1009'),
+			('dcv_default_recipient_new', '25 25 1009 1009 1082 16 1009'),
+			('dcv_decision_new', '25 25 1009 1009 1082 16 1009'))
+	LOOP
+		RAISE EXCEPTION 'function % in the schema of extension dcv is in the way of dcv 1.1', f
+			USING ERRCODE = 'duplicate_function',
+				  HINT = 'Drop or rename it, then update dcv.';
+	END LOOP;
+END
+$$;
+
+--
 -- Contacts published in DNS (BR 3.2.2.4.13 CAA contactemail, 3.2.2.4.14 TXT
 -- at _validation-contactemail): the records the order system found, one a
 -- text element, as dig prints them.

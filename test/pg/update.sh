@@ -182,6 +182,15 @@ check "an update that would put sc13 before a user's notice_2018 is refused" \
 check "and leaves the database on 1.0" \
 	equals upd_refused "SELECT extversion || ' ' || (SELECT count(*) FROM dcv_rule_date) FROM pg_extension WHERE extname = 'dcv'" "1.0 4"
 
+# A function of the user's with a signature 1.1 brings: refused by name.
+psql_q upd_refused -c "DELETE FROM dcv_rule_date WHERE NOT builtin" >/dev/null
+psql_q upd_refused -c "CREATE FUNCTION dcv_decision(text, text, text[], text[], date, boolean, text[]) RETURNS int LANGUAGE sql AS 'SELECT 1'" >/dev/null
+check "a user's function with a signature of 1.1 stops the update, named" \
+	rejects upd_refused "ALTER EXTENSION dcv UPDATE" "function dcv_decision(text,text,text\[\],text\[\],date,boolean,text\[\]) in the schema of extension dcv is in the way of dcv 1.1"
+psql_q upd_refused -c "DROP FUNCTION dcv_decision(text, text, text[], text[], date, boolean, text[])" >/dev/null
+check "once it is gone the update goes through" \
+	bash -c "psql -X -q -At -v ON_ERROR_STOP=1 -d upd_refused -c 'ALTER EXTENSION dcv UPDATE' && psql -X -q -At -d upd_refused -c \"SELECT extversion FROM pg_extension WHERE extname = 'dcv'\" | grep -qx 1.1"
+
 # A later version that ships a built-in product a user already added: the
 # way every update script adds built-in rows skips a code that exists
 # (whatever its case), so the user's row stays and is still dumped.  Tried
