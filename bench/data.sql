@@ -12,16 +12,21 @@
 --   designated  approver addresses chosen on the order, or NULL
 --   whois       the WHOIS e-mails fetched for the base domain, or NULL when
 --               the lookup failed
+--   dns_records the DNS records the order system found for the order's
+--               names (bench/data.sql, "DNS records" below), one line an
+--               element as dig prints it, or NULL when it looked none up
 --   order_date  the day of the order, passed as as_of
 --
 -- Every row is decidable: the designated addresses are always candidates on
 -- the order's date (constructed addresses, or a usable WHOIS address while
 -- WHOIS e-mails are candidates), every DV row has one, and no date reaches
--- 2028-03-15.  bench/run.sh checks this with dcv_decision before measuring.
+-- 2028-03-15.  A designated address may be a contact the order's DNS records
+-- publish (from the date of ballot SC13, 2019-02-01).  bench/run.sh checks
+-- all this with dcv_decision before measuring.
 
 \set ON_ERROR_STOP 1
 
-DROP TABLE IF EXISTS orders, bench_gen, bench_vocab;
+DROP TABLE IF EXISTS orders, bench_gen, bench_vocab, bench_stage, bench_gen_dns, bench_dns;
 
 CREATE FUNCTION pg_temp.pick(a text[], r float8) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT a[1 + floor(r * cardinality(a))::int] $$;
@@ -122,7 +127,8 @@ SELECT i, ARRAY[random(), random(), random(), random(), random(), random(), rand
 FROM generate_series(1, :rows) AS i
 ORDER BY i;
 
-CREATE TABLE orders (
+-- The orders without their DNS records first.
+CREATE UNLOGGED TABLE bench_stage (
 	id bigint PRIMARY KEY,
 	product text NOT NULL,
 	domain text NOT NULL,
@@ -131,7 +137,7 @@ CREATE TABLE orders (
 	order_date date NOT NULL
 );
 
-INSERT INTO orders (id, product, domain, designated, whois, order_date)
+INSERT INTO bench_stage (id, product, domain, designated, whois, order_date)
 SELECT g.i, o.product_in, d.domain_in, des.designated, w.whois, o.order_date
 FROM bench_gen g
 CROSS JOIN bench_vocab v
@@ -258,4 +264,150 @@ CROSS JOIN LATERAL (
 ) des
 ORDER BY g.i;
 
-DROP TABLE bench_gen, bench_vocab;
+-- DNS records.  On 30 % of the orders from 2019 on, the order system looked
+-- the contacts up and kept what it found: 0 to 3 lines, as dig prints them
+-- (tabs or spaces, TTLs, now and then an owner in capitals), each line one of
+--   TXT at _validation-contactemail.<ADN> with an address (40 %),
+--   CAA <ADN> 0 contactemail "<address>" (22 %),
+--   CAA <ADN> 0 issue "<CA>" (13 %, no contact: not the contactemail property),
+--   a CNAME from _validation-contactemail.<ADN> to a DNS provider's name,
+--   and the TXT record at that target (15 %, two lines),
+--   TXT at a provider's name that no alias of the order points to (5 %, no contact),
+--   CAA <ADN> 0 iodef "mailto:..." (5 %, no contact);
+-- a line at the name of an earlier one is left out where either is a CNAME (a
+-- zone cannot hold both), and the lines of the three draws are cut at the
+-- count, so the TXT record behind a CNAME is missing now and then.  An ADN
+-- is the applied domain without its wildcard label, or a parent of it down
+-- to the base domain, the base domain itself three times in five.  A contact
+-- is at the base domain or at the provider's, with a local part that is
+-- neither constructed nor in WHOIS.  An empty array is a lookup that found
+-- nothing, NULL no lookup.
+--
+-- These draws are their own, ten a row, from a second seed taken from the
+-- first (and never equal to it): the columns above stay as they were, and
+-- row i is the same whatever the number of rows.
+CREATE TEMP TABLE bench_dns_vocab AS
+SELECT ARRAY['dns-contact', 'ssl-admin', 'cert', 'security', 'dcv', 'pki', 'it-kanri', 'ssl',
+			 'cert-team', 'joho-system'] AS locals,
+	   ARRAY['dns-service.ne.jp', 'hosting-provider.com', 'ssl-reseller.co.jp', 'managed-dns.jp',
+			 'cloud-example.net', 'isp-example.ne.jp'] AS providers,
+	   ARRAY['digicert.com', 'letsencrypt.org', 'globalsign.com', 'sectigo.com', 'pki.goog',
+			 'secomtrust.net'] AS cas,
+	   ARRAY['300', '600', '3600', '86400'] AS ttls;
+
+-- One resource record as dig prints it.
+CREATE FUNCTION pg_temp.rr(owner text, ttl text, type text, rdata text, tabs boolean, caps boolean)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN caps THEN upper(owner) ELSE owner END || '.'
+		   || CASE WHEN tabs THEN E'\t' || ttl || E'\tIN\t' || type || E'\t'
+				   ELSE ' ' || ttl || ' IN ' || type || ' ' END
+		   || rdata
+$$;
+
+SELECT setseed(CASE WHEN :seed >= 0 THEN :seed / 2.0 - 0.5 ELSE :seed / 2.0 + 0.5 END);
+CREATE UNLOGGED TABLE bench_gen_dns AS
+SELECT i, ARRAY[random(), random(), random(), random(), random(), random(), random(), random(),
+				random(), random()] AS q
+FROM generate_series(1, :rows) AS i
+ORDER BY i;
+
+CREATE UNLOGGED TABLE bench_dns AS
+SELECT s.id, recs.records
+FROM bench_stage AS s
+JOIN bench_gen_dns AS g ON g.i = s.id
+CROSS JOIN bench_dns_vocab AS v
+CROSS JOIN LATERAL (
+	SELECT regexp_replace(dcv_normalize_domain(s.domain), '^\*\.', '') AS name,
+		   dcv_base_domain(s.domain) AS base
+) AS n
+-- The Authorization Domain Names: the name, then its parents down to the base domain.
+CROSS JOIN LATERAL (
+	SELECT array_agg(array_to_string(ll.l[j:], '.') ORDER BY j) AS adns
+	FROM (SELECT string_to_array(n.name, '.') AS l) AS ll,
+		 generate_series(1, cardinality(ll.l) - cardinality(string_to_array(n.base, '.')) + 1) AS j
+) AS a
+CROSS JOIN LATERAL (
+	SELECT coalesce((array_agg(l.line ORDER BY l.k, l.m))[1:
+				CASE WHEN g.q[2] < 0.10 THEN 0 WHEN g.q[2] < 0.55 THEN 1
+					 WHEN g.q[2] < 0.85 THEN 2 ELSE 3 END],
+			   '{}') AS records
+	FROM (
+		SELECT k, u.m, u.owner, u.type,
+			   pg_temp.rr(u.owner, p.ttl, u.type, u.rdata, p.tabs, p.caps) AS line,
+			   -- A name with a CNAME record has no other record (RFC 1034 section 3.6.2):
+			   -- a line at the owner of an earlier line is left out when either is a CNAME.
+			   bool_or(u.type = 'CNAME') OVER w AS cname_before,
+			   count(*) OVER w AS lines_before
+		FROM generate_series(1, 3) AS k,
+		LATERAL (SELECT g.q[2 + k] AS x) AS xx,
+		LATERAL (
+			SELECT CASE WHEN pg_temp.frac(x, 101) < 0.6 THEN n.base
+						ELSE pg_temp.pick(a.adns, pg_temp.frac(x, 7919)) END AS adn,
+				   pg_temp.pick(v.providers, pg_temp.frac(x, 37)) AS provider,
+				   pg_temp.pick(v.locals, pg_temp.frac(x, 104729)) AS local,
+				   pg_temp.pick(v.ttls, pg_temp.frac(x, 13)) AS ttl,
+				   pg_temp.frac(x, 17) < 0.7 AS tabs,
+				   pg_temp.frac(x, 19) < 0.05 AS caps
+		) AS p,
+		LATERAL (
+			SELECT CASE WHEN pg_temp.frac(x, 41) < 0.1 THEN upper(e) ELSE e END AS contact
+			FROM (SELECT p.local || '@' || CASE WHEN pg_temp.frac(x, 31) < 0.6 THEN n.base
+												ELSE p.provider END AS e) AS ee
+		) AS c,
+		LATERAL (
+			SELECT '_validation-contactemail.' || p.adn AS txt_owner,
+				   '_validation-contactemail.' || p.provider AS provider_owner
+		) AS o,
+		LATERAL (
+			SELECT *
+			FROM (VALUES
+				(1, o.txt_owner, 'TXT', '"' || c.contact || '"', x < 0.40),
+				(1, p.adn, 'CAA', '0 contactemail "' || c.contact || '"', x >= 0.40 AND x < 0.62),
+				(1, p.adn, 'CAA', '0 issue "' || pg_temp.pick(v.cas, pg_temp.frac(x, 43)) || '"',
+				 x >= 0.62 AND x < 0.75),
+				(1, o.txt_owner, 'CNAME', o.provider_owner || '.', x >= 0.75 AND x < 0.90),
+				(2, o.provider_owner, 'TXT', '"' || p.local || '@' || p.provider || '"', x >= 0.75 AND x < 0.90),
+				(1, o.provider_owner, 'TXT', '"' || c.contact || '"', x >= 0.90 AND x < 0.95),
+				(1, p.adn, 'CAA', '0 iodef "mailto:security@' || n.base || '"', x >= 0.95)
+			) AS t(m, owner, type, rdata, chosen)
+			WHERE chosen
+		) AS u
+		WINDOW w AS (PARTITION BY lower(u.owner) ORDER BY k, u.m ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+	) AS l
+	WHERE l.lines_before = 0 OR (NOT l.cname_before AND l.type <> 'CNAME')
+) AS recs
+WHERE s.order_date >= DATE '2019-01-01' AND g.q[1] < 0.30;
+
+CREATE TABLE orders (
+	id bigint PRIMARY KEY,
+	product text NOT NULL,
+	domain text NOT NULL,
+	designated text[],
+	whois text[],
+	dns_records text[],
+	order_date date NOT NULL
+);
+
+-- Half the designated orders with records, from 2019-02-01 (ballot SC13) on,
+-- designate a contact the records publish instead of their first address
+-- (the first such contact, in the order of the records), so that their
+-- decision has to read the records.
+INSERT INTO orders (id, product, domain, designated, whois, dns_records, order_date)
+SELECT s.id, s.product, s.domain,
+	   CASE WHEN dc.email IS NULL THEN s.designated
+			ELSE array_replace(s.designated, s.designated[1], dc.email) END,
+	   s.whois, d.records, s.order_date
+FROM bench_stage AS s
+LEFT JOIN bench_dns AS d USING (id)
+LEFT JOIN bench_gen_dns AS g ON g.i = s.id
+LEFT JOIN LATERAL (
+	SELECT x.email
+	FROM dcv_dns_contacts(s.domain, d.records) WITH ORDINALITY AS x(email, source, owner, record, problem, k)
+	WHERE s.designated IS NOT NULL AND s.order_date >= DATE '2019-02-01' AND g.q[9] < 0.5
+	  AND x.email IS NOT NULL AND x.problem IS NULL
+	ORDER BY x.k
+	LIMIT 1
+) AS dc ON true
+ORDER BY s.id;
+
+DROP TABLE bench_gen, bench_vocab, bench_stage, bench_gen_dns, bench_dns, bench_dns_vocab;

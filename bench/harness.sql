@@ -15,44 +15,89 @@
 
 \set ON_ERROR_STOP 1
 
-DROP TABLE IF EXISTS bench_query, bench_result, bench_mem, bench_mem_peak, bench_info;
+DROP TABLE IF EXISTS bench_query, bench_per, bench_result, bench_mem, bench_mem_peak, bench_info;
 
 CREATE TABLE bench_query (
 	figure text PRIMARY KEY,
 	ord int NOT NULL,
 	label text NOT NULL,		-- as printed
-	per text NOT NULL,			-- what a "row" is: order, candidate, insert
+	per text NOT NULL,			-- what a "row" is: order, candidate, insert, or one of
+								-- the DNS subsets (bench_per, below)
 	q text NOT NULL
 );
 
 INSERT INTO bench_query VALUES
 ('floor', 1, 'floor: length(domain) + cardinality(whois) ...', 'order',
  $q$SELECT sum(length(product) + length(domain) + coalesce(cardinality(designated), 0)
-			   + coalesce(cardinality(whois), 0) + (order_date - DATE '2000-01-01'))
+			   + coalesce(cardinality(whois), 0) + coalesce(cardinality(dns_records), 0)
+			   + (order_date - DATE '2000-01-01'))
 	FROM orders$q$),
 ('default_recipient', 2, 'dcv_default_recipient', 'order',
- $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date)))
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, dns_records)))
 	FROM orders$q$),
 ('decision', 3, 'dcv_decision', 'order',
- $q$SELECT sum(cardinality((dcv_decision(product, domain, designated, whois, order_date)).recipients))
+ $q$SELECT sum(cardinality((dcv_decision(product, domain, designated, whois, order_date,
+										 false, dns_records)).recipients))
 	FROM orders$q$),
 ('candidates', 4, 'dcv_candidates (LATERAL)', 'candidate',
- $q$SELECT count(*) FROM orders AS o CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois) AS c$q$),
+ $q$SELECT count(*) FROM orders AS o
+	CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois, false, o.dns_records) AS c$q$),
 ('plpgsql', 5, 'PL/pgSQL rules (bench/plpgsql_rules.sql)', 'order',
  $q$SELECT sum(cardinality(bench_plpgsql_recipient(product, domain, designated, whois, order_date)))
 	FROM orders$q$),
 ('insert_plain', 6, 'INSERT, no trigger', 'insert',
- $q$INSERT INTO bench_ins_plain (id, product, domain, designated, whois, order_date)
-	SELECT id, product, domain, designated, whois, order_date FROM orders_ins$q$),
+ $q$INSERT INTO bench_ins_plain (id, product, domain, designated, whois, dns_records, order_date)
+	SELECT id, product, domain, designated, whois, dns_records, order_date FROM orders_ins$q$),
 ('insert_trigger', 7, 'INSERT, dcv_recipient_trigger', 'insert',
- $q$INSERT INTO bench_ins_trigger (id, product, domain, designated, whois, order_date)
-	SELECT id, product, domain, designated, whois, order_date FROM orders_ins$q$),
+ $q$INSERT INTO bench_ins_trigger (id, product, domain, designated, whois, dns_records, order_date)
+	SELECT id, product, domain, designated, whois, dns_records, order_date FROM orders_ins$q$),
 ('parallel_1', 8, 'dcv_default_recipient, parallel, 1 worker', 'order',
- $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date)))
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, dns_records)))
 	FROM orders$q$),
 ('parallel_2', 9, 'dcv_default_recipient, parallel, 2 workers', 'order',
- $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date)))
-	FROM orders$q$);
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, dns_records)))
+	FROM orders$q$),
+-- DNS-published contacts (bench/setup.sql makes the subsets).  Orders without
+-- records, with the 7-argument call and dns_records NULL: what bench/compare.sh
+-- sets against 1.0.
+('dns_none', 10, 'dcv_default_recipient, orders without records', 'order_nodns',
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, dns_records)))
+	FROM orders_nodns$q$),
+-- Orders with records that their decision does not read (no designated
+-- address, or only constructed and WHOIS ones): with them, and with NULL.
+('dns_carried', 11, 'dcv_default_recipient, records the decision does not read', 'order_dns_carried',
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, dns_records)))
+	FROM orders_dns_carried$q$),
+('dns_carried_null', 12, '  the same orders, dns_records NULL', 'order_dns_carried',
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, NULL)))
+	FROM orders_dns_carried$q$),
+-- Orders whose designated address is a contact the records publish: with
+-- NULL they would raise (not a candidate), so the comparison is the same
+-- orders with admin@<base domain> designated in its place and NULL.
+('dns_read', 13, 'dcv_default_recipient, designated address a DNS contact', 'order_dns_read',
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+												  false, dns_records)))
+	FROM orders_dns_read$q$),
+('dns_read_alt', 14, '  the same orders, admin@<base> designated, dns_records NULL', 'order_dns_read',
+ $q$SELECT sum(cardinality(dcv_default_recipient(product, domain, designated_alt, whois, order_date,
+												  false, NULL)))
+	FROM orders_dns_read$q$),
+('dns_contacts', 15, 'dcv_dns_contacts (LATERAL), per record line', 'dns_line',
+ $q$SELECT count(*) FROM orders_dns AS o
+	CROSS JOIN LATERAL dcv_dns_contacts(o.domain, o.dns_records) AS c$q$);
+
+-- What a row of each kind of figure is, and the bench_info key of its count.
+CREATE TABLE bench_per (per text PRIMARY KEY, info_key text NOT NULL);
+INSERT INTO bench_per VALUES
+	('order', 'orders'), ('candidate', 'candidates'), ('insert', 'insert_rows'),
+	('order_nodns', 'orders_nodns'), ('order_dns_carried', 'orders_dns_carried'),
+	('order_dns_read', 'orders_dns_read'), ('dns_line', 'dns_lines');
 
 CREATE TABLE bench_result (
 	figure text NOT NULL REFERENCES bench_query,
@@ -110,24 +155,31 @@ BEGIN
 END
 $$;
 
--- p_calls calls of a function over the orders, in as many scans as it takes.
+-- p_calls calls of a function over the orders (dcv_dns_contacts: over the
+-- orders with records), in as many scans as it takes.
 CREATE FUNCTION bench_calls(p_what text, p_calls bigint) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
-	v_rows bigint := (SELECT count(*) FROM orders);
+	v_rows bigint := CASE WHEN p_what = 'dcv_dns_contacts' THEN (SELECT count(*) FROM orders_dns)
+						  ELSE (SELECT count(*) FROM orders) END;
 	v_left bigint := p_calls;
 	v_n bigint;
 	v_sink bigint;
 	v_q text := CASE p_what
 		WHEN 'dcv_default_recipient' THEN
-			'SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date)))
+			'SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date,
+														  false, dns_records)))
 			 FROM (SELECT * FROM orders LIMIT %s) AS o'
 		WHEN 'dcv_decision' THEN
-			'SELECT count((dcv_decision(product, domain, designated, whois, order_date)).rule)
+			'SELECT count((dcv_decision(product, domain, designated, whois, order_date,
+										false, dns_records)).rule)
 			 FROM (SELECT * FROM orders LIMIT %s) AS o'
 		WHEN 'dcv_candidates' THEN
 			'SELECT count(*) FROM (SELECT * FROM orders LIMIT %s) AS o
-			 CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois) AS c'
+			 CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois, false, o.dns_records) AS c'
+		WHEN 'dcv_dns_contacts' THEN
+			'SELECT count(*) FROM (SELECT * FROM orders_dns LIMIT %s) AS o
+			 CROSS JOIN LATERAL dcv_dns_contacts(o.domain, o.dns_records) AS c'
 		-- Control: a built-in set-returning function that, like dcv_candidates,
 		-- returns its rows in a tuplestore (materialize mode), in the same shape.
 		WHEN 'string_to_table' THEN

@@ -15,6 +15,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d postgres \
 echo "== setting up ($BENCH_ROWS orders) ..."
 start=$(date +%s)
 psql_db -v rows="$BENCH_ROWS" -v seed="$BENCH_SEED" -v insert_rows="$BENCH_INSERT_ROWS" \
+	-v dns_rows="$BENCH_DNS_ROWS" \
 	-f bench/setup.sql >"$out/setup.log" 2>&1 || { cat "$out/setup.log"; exit 1; }
 grep -E 'WARNING|removed' "$out/setup.log" || true
 echo "   done in $(( $(date +%s) - start )) s"
@@ -32,9 +33,11 @@ SELECT pg_backend_pid() AS bpid \gset
 -- every page of orders read into shared buffers by this backend.
 SELECT bench_time('floor', 0);
 SELECT bench_calls('dcv_default_recipient', 1000), bench_calls('dcv_decision', 1000),
-	   bench_calls('dcv_candidates', 1000);
+	   bench_calls('dcv_candidates', 1000), bench_calls('dcv_dns_contacts', 1000);
 SELECT count(bench_plpgsql_recipient(product, domain, designated, whois, order_date))
 FROM (SELECT * FROM orders LIMIT 1000) AS o;
+SELECT bench_time(figure, 0) FROM bench_query
+WHERE figure IN ('dns_none', 'dns_carried', 'dns_read', 'dns_contacts') ORDER BY ord;
 
 -- Resident memory before and after a million calls of each function.
 \set vmrss `awk '/^VmRSS:/ {print $2}' /proc/:bpid/status`
@@ -56,7 +59,8 @@ EOF
 	# string_to_table, a built-in set-returning function that returns its rows
 	# the way dcv_candidates does, in the same LATERAL shape, is its control.
 	for f in dcv_default_recipient dcv_default_recipient dcv_decision dcv_decision \
-		string_to_table string_to_table dcv_candidates dcv_candidates; do
+		string_to_table string_to_table dcv_candidates dcv_candidates \
+		dcv_dns_contacts dcv_dns_contacts; do
 		step="$f, 1st"
 		[ $((i % 2)) -eq 0 ] && step="$f, 2nd"
 		[ "$f" = string_to_table ] && step="$step (control: built-in SRF)"
@@ -89,6 +93,16 @@ EOF
 TRUNCATE $t;
 SELECT bench_time('$f', $r);
 EOF
+		done
+		# DNS-published contacts: each pair of a scan with records and the same
+		# orders without them back to back, in turns first.
+		if [ $((r % 2)) -eq 1 ]; then
+			dns="dns_none dns_carried dns_carried_null dns_read dns_read_alt dns_contacts"
+		else
+			dns="dns_contacts dns_read_alt dns_read dns_carried_null dns_carried dns_none"
+		fi
+		for f in $dns; do
+			echo "SELECT bench_time('$f', $r);"
 		done
 		cat <<EOF
 SET parallel_setup_cost = 0;

@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OUT=$PWD/bench/out/profile
-SCAN="SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date))) FROM orders"
+SCAN="SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date, false, dns_records))) FROM orders"
 
 if [ -z "${BENCH_PROFILE_INSIDE:-}" ]; then
 	ROWS=${1:-20000}
@@ -39,6 +39,7 @@ if [ -z "${BENCH_PROFILE_INSIDE:-}" ]; then
 		|| { cat "$OUT/build.log"; exit 1; }
 	PGVER=$(pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 	export BENCH_PROFILE_INSIDE=1 BENCH_ROWS=$ROWS PGVER
+	export PGPORT=${PGPORT:-$(bench/free-port.sh)}  # see bench/run.sh
 	exec pg_virtualenv -t -v "$PGVER" -o jit=off -o max_parallel_workers_per_gather=0 \
 		-o shared_buffers=512MB -o autovacuum=off bash "$0"
 fi
@@ -104,8 +105,8 @@ if command -v valgrind >/dev/null; then
 	# structures, libidn2) through dcv_decision, which is not collected; the
 	# second is measured.
 	printf '%s\n' \
-		"SELECT count(dcv_decision(product, domain, designated, whois, order_date)) FROM orders;" \
-		"SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date))) FROM (SELECT * FROM orders LIMIT $CALLS) AS o;" |
+		"SELECT count(dcv_decision(product, domain, designated, whois, order_date, false, dns_records)) FROM orders;" \
+		"SELECT sum(cardinality(dcv_default_recipient(product, domain, designated, whois, order_date, false, dns_records))) FROM (SELECT * FROM orders LIMIT $CALLS) AS o;" |
 		run_as valgrind --tool=callgrind --callgrind-out-file="$tmp/callgrind.out" \
 			--collect-atstart=no --toggle-collect=dcv_default_recipient_sql \
 			"$(pg_config --bindir)/postgres" --single -D "$confdir" -c jit=off "$db" \

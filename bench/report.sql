@@ -25,9 +25,8 @@ SELECT m.figure, m.ord, m.label, m.per, m.runs, m.wl_min, m.wl_max, m.wait_share
 	   1000 * m.ms / n.nrows AS us, 1000 * m.ms_min / n.nrows AS us_min,
 	   1000 * m.ms_max / n.nrows AS us_max, 1000 * m.cpu_ms / n.nrows AS cpu
 FROM med AS m,
-	 LATERAL (SELECT value::bigint AS nrows FROM bench_info
-			  WHERE key = CASE m.per WHEN 'order' THEN 'orders' WHEN 'candidate' THEN 'candidates'
-								 ELSE 'insert_rows' END) AS n;
+	 LATERAL (SELECT i.value::bigint AS nrows FROM bench_per AS p JOIN bench_info AS i ON i.key = p.info_key
+			  WHERE p.per = m.per) AS n;
 
 CREATE TEMP VIEW fig AS
 SELECT f.*
@@ -135,6 +134,12 @@ SELECT label AS "figure",
 	   CASE WHEN figure = 'default_recipient' THEN '0'
 			WHEN wl_min = wl_max THEN wl_min::text ELSE wl_min || '–' || wl_max END AS "workers launched"
 FROM us WHERE figure IN ('default_recipient', 'parallel_1', 'parallel_2') ORDER BY ord;
+
+\echo
+-- The floor the DNS figures are set against, then their section.
+CREATE TEMP VIEW floor_ref AS SELECT floor AS us, floor_cpu AS cpu FROM fig;
+\ir report-dns.sql
+\echo 'Orders without records against 1.0 (the 1.0 build installed for the purpose): bench/compare.sh.'
 
 \echo
 \echo '-- Resident memory of the measuring backend (/proc/<pid>/status), each function run twice.'

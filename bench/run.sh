@@ -5,9 +5,11 @@
 # PostgreSQL cluster and measures, in one session, the time per row of a
 # trivial expression (the floor), dcv_default_recipient, dcv_decision,
 # dcv_candidates, the PL/pgSQL version of the rules in bench/plpgsql_rules.sql,
-# INSERT with and without dcv_recipient_trigger, a parallel scan, and the
-# backend's resident memory over a million calls.  Prints a table of medians
-# and keeps everything in bench/out/.  See bench/README.md.
+# INSERT with and without dcv_recipient_trigger, a parallel scan, what the
+# DNS records of an order cost (per record line, and dcv_dns_contacts), and
+# the backend's resident memory over a million calls.  Prints a table of
+# medians and keeps everything in bench/out/.  See bench/README.md.
+# bench/compare.sh sets the orders without records against the 1.0 build.
 #
 # Run as root on Debian 12 it installs what it needs (test/install-deps.sh)
 # and the extension (make install); otherwise dcv must be installed already.
@@ -17,6 +19,8 @@
 #   BENCH_SEED=0.2018       setseed() value for the order table
 #   BENCH_INSERT_ROWS=100000  rows of the INSERT figures (at most ROWS)
 #   BENCH_MEM_CALLS=1000000   calls per function in the memory figure
+#   BENCH_DNS_ROWS=200000     least rows of each table of orders with DNS
+#                             records (copies of them; bench/subsets.sql)
 #   BENCH_SHARED_BUFFERS=2GB  shared_buffers of the throwaway cluster
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +34,7 @@ if ! [[ $REPS =~ ^[0-9]+$ ]] || [ "$REPS" -lt 3 ] || [ $((REPS % 2)) -eq 0 ]; th
 	exit 2
 fi
 INSERT_ROWS=${BENCH_INSERT_ROWS:-100000}
+[[ ${BENCH_DNS_ROWS:-200000} =~ ^[0-9]+$ ]] || { echo "BENCH_DNS_ROWS must be a number of rows" >&2; exit 2; }
 [ "$INSERT_ROWS" -le "$ROWS" ] || INSERT_ROWS=$ROWS
 
 export BENCH_OUT=$PWD/bench/out
@@ -51,6 +56,7 @@ pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 export BENCH_ROWS=$ROWS BENCH_REPS=$REPS BENCH_INSERT_ROWS=$INSERT_ROWS
 export BENCH_SEED=${BENCH_SEED:-0.2018}
 export BENCH_MEM_CALLS=${BENCH_MEM_CALLS:-1000000}
+export BENCH_DNS_ROWS=${BENCH_DNS_ROWS:-200000}
 export BENCH_CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 export BENCH_CORES=$(nproc)
 export BENCH_MEM=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')
@@ -62,7 +68,7 @@ export BENCH_PUBLICSUFFIX="publicsuffix $(pkgver publicsuffix)"
 # The code measured: the commit, and whether the C sources differ from it.
 if git rev-parse --short HEAD >/dev/null 2>&1; then
 	BENCH_BUILD="commit $(git rev-parse --short HEAD)"
-	[ -z "$(git status --porcelain -- src Makefile dcv--1.0.sql 2>/dev/null)" ] \
+	[ -z "$(git --no-optional-locks status --porcelain -- src Makefile 'dcv--*.sql' 2>/dev/null)" ] \
 		|| BENCH_BUILD="$BENCH_BUILD with uncommitted changes in src/"
 else
 	BENCH_BUILD="not a git checkout"
@@ -85,6 +91,11 @@ opts=()
 for s in "${SETTINGS[@]}"; do opts+=(-o "$s"); done
 
 PGVER=$(pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+# pg_createcluster takes the first port its own (empty) configuration leaves
+# free, 5432, so two throwaway clusters started at once would collide: a free
+# port of our own unless PGPORT says otherwise.
+PGPORT=${PGPORT:-$(bench/free-port.sh)}
+export PGPORT
 echo "== throwaway PostgreSQL $PGVER cluster ..."
 pg_virtualenv -t -v "$PGVER" "${opts[@]}" bash bench/inside.sh
 echo "== report: bench/out/report.txt, raw runs: bench/out/results.csv, bench/out/memory.csv"

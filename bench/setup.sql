@@ -1,5 +1,5 @@
 -- bench/setup.sql: the database the benchmark measures.
--- psql variables: rows, seed, insert_rows.
+-- psql variables: rows, seed, insert_rows, dns_rows (bench/subsets.sql).
 
 \set ON_ERROR_STOP 1
 \pset pager off
@@ -16,7 +16,8 @@ CREATE EXTENSION IF NOT EXISTS dcv;
 -- it.  The generator makes sure of that; this proves it.
 CREATE TEMP TABLE bench_problem AS
 SELECT id, product, domain, designated, whois, order_date, d.problem
-FROM orders, LATERAL dcv_decision(product, domain, designated, whois, order_date) AS d
+FROM orders,
+	 LATERAL dcv_decision(product, domain, designated, whois, order_date, false, dns_records) AS d
 WHERE d.problem IS NOT NULL;
 
 SELECT count(*) AS undecidable, count(*) > 0 AS any_undecidable FROM bench_problem \gset
@@ -31,6 +32,8 @@ INSERT INTO bench_info VALUES ('undecidable_removed', :'undecidable');
 ALTER TABLE orders SET (parallel_workers = 2);
 VACUUM (FREEZE, ANALYZE) orders;
 
+\ir subsets.sql
+
 -- The INSERT figures: the same rows into two tables alike but for the trigger.
 CREATE TABLE orders_ins AS SELECT * FROM orders ORDER BY id LIMIT :insert_rows;
 VACUUM (FREEZE, ANALYZE) orders_ins;
@@ -40,6 +43,7 @@ CREATE TABLE bench_ins_plain (
 	domain text NOT NULL,
 	designated text[],
 	whois text[],
+	dns_records text[],
 	order_date date NOT NULL,
 	recipients text[],
 	dcv_rule text
@@ -48,7 +52,8 @@ CREATE TABLE bench_ins_trigger (LIKE bench_ins_plain INCLUDING ALL);
 CREATE TRIGGER dcv_recipients
 	BEFORE INSERT OR UPDATE ON bench_ins_trigger
 	FOR EACH ROW EXECUTE FUNCTION
-	dcv_recipient_trigger(product, domain, designated, whois, recipients, dcv_rule, order_date);
+	dcv_recipient_trigger(product, domain, designated, whois, recipients, dcv_rule, order_date,
+						  dns_records);
 
 -- What the table holds, for the report.
 INSERT INTO bench_info
@@ -56,12 +61,13 @@ SELECT 'orders', count(*)::text FROM orders
 UNION ALL SELECT 'insert_rows', count(*)::text FROM orders_ins
 UNION ALL SELECT 'table_size', pg_size_pretty(pg_table_size('orders'))
 UNION ALL SELECT 'candidates', count(*)::text
-	FROM orders AS o CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois) AS c;
+	FROM orders AS o CROSS JOIN LATERAL dcv_candidates(o.domain, o.whois, false, o.dns_records) AS c;
 
 CREATE TABLE bench_mix AS
 WITH d AS (
 	SELECT o.*, x.line, x.rule
-	FROM orders AS o, LATERAL dcv_decision(product, domain, designated, whois, order_date) AS x
+	FROM orders AS o,
+		 LATERAL dcv_decision(product, domain, designated, whois, order_date, false, dns_records) AS x
 )
 SELECT 'DV line' AS what, count(*) FILTER (WHERE line = 'dv') AS n FROM d
 UNION ALL SELECT 'rule designated', count(*) FILTER (WHERE rule = 'designated') FROM d
@@ -80,14 +86,19 @@ UNION ALL SELECT 'WHOIS NULL (lookup failed)', count(*) FILTER (WHERE whois IS N
 UNION ALL SELECT 'WHOIS empty', count(*) FILTER (WHERE cardinality(whois) = 0) FROM d
 UNION ALL SELECT 'WHOIS with an unusable entry', count(*) FILTER (
 	WHERE EXISTS (SELECT FROM unnest(whois) AS w WHERE dcv_email_problem(w) IS NOT NULL)) FROM d
-UNION ALL SELECT 'designated', count(*) FILTER (WHERE designated IS NOT NULL) FROM d;
+UNION ALL SELECT 'designated', count(*) FILTER (WHERE designated IS NOT NULL) FROM d
+UNION ALL SELECT 'DNS records looked up (NULL: not)', count(*) FILTER (WHERE dns_records IS NOT NULL) FROM d
+UNION ALL SELECT '  of which none found (empty array)', count(*) FILTER (WHERE cardinality(dns_records) = 0) FROM d
+UNION ALL SELECT '  of which the decision reads them (a DNS contact designated)',
+	(SELECT value::bigint FROM bench_info WHERE key = 'orders_dns_read_distinct');
 
 -- How often the PL/pgSQL version answers differently from dcv.
 INSERT INTO bench_info
 SELECT k, v::text
 FROM (SELECT count(*) FILTER (WHERE p IS DISTINCT FROM d) AS differs,
 			 count(*) FILTER (WHERE p IS NULL) AS nulls
-	  FROM (SELECT dcv_default_recipient(product, domain, designated, whois, order_date) AS d,
+	  FROM (SELECT dcv_default_recipient(product, domain, designated, whois, order_date,
+										 false, dns_records) AS d,
 				   bench_plpgsql_recipient(product, domain, designated, whois, order_date) AS p
 			FROM orders) AS s) AS t,
 	 LATERAL (VALUES ('plpgsql_differs', differs), ('plpgsql_null', nulls)) AS kv(k, v);

@@ -20,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
 if [ -z "${PGHOST:-}" ]; then
+	export PGPORT=${PGPORT:-$(bench/free-port.sh)}  # see bench/run.sh
 	exec pg_virtualenv -t -o fsync=off -o synchronous_commit=off -o autovacuum=off \
 		-o jit=off bash "$0" "$N"
 fi
