@@ -852,11 +852,7 @@ typedef struct dns_state
 static char *
 copy_cstr(const dcv_alloc *a, const char *s)
 {
-	size_t		n = strlen(s);
-	char	   *p = a->fn(a->ctx, n + 1);
-
-	memcpy(p, s, n + 1);
-	return p;
+	return dcv_strndup(a, s, strlen(s));
 }
 
 static char *
@@ -1174,24 +1170,6 @@ row_problem(dns_state *st, const dcv_domain *dom, rec *r, const char **email)
 	}
 }
 
-static int
-cmp_cstr(const void *x, const void *y)
-{
-	return strcmp((const char *) x, (const char *) y);
-}
-
-static size_t
-sorted_unique(const char **v, size_t n, const dcv_alloc *a)
-{
-	size_t		u = 0;
-
-	dcv_sort((void **) v, n, cmp_cstr, a);
-	for (size_t i = 0; i < n; i++)
-		if (u == 0 || strcmp(v[u - 1], v[i]) != 0)
-			v[u++] = v[i];
-	return u;
-}
-
 /* The contact a record reached by a lookup gives, without the reasons why not. */
 static const char *
 row_email(const dns_state *st, const rec *r)
@@ -1341,8 +1319,8 @@ contacts(const dcv_domain *dom, const dcv_str *records, size_t n,
 		else if (row->email)
 			out->caa[out->n_caa++] = row->email;
 	}
-	out->n_txt = sorted_unique(out->txt, out->n_txt, a);
-	out->n_caa = sorted_unique(out->caa, out->n_caa, a);
+	out->n_txt = dcv_sort_unique(out->txt, out->n_txt, a);
+	out->n_caa = dcv_sort_unique(out->caa, out->n_caa, a);
 }
 
 void
@@ -1359,29 +1337,8 @@ dcv_dns_contacts_only(const dcv_domain *dom, const dcv_str *records, size_t n,
 	contacts(dom, records, n, a, false, out);
 }
 
-static bool
-in_sorted(const char *const *v, size_t n, const char *s)
-{
-	size_t		lo = 0,
-				hi = n;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-		int			c = strcmp(s, v[mid]);
-
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
-}
-
 bool
 dcv_dns_has_contact(const dcv_dns_result *r, const char *email)
 {
-	return r != NULL && (in_sorted(r->txt, r->n_txt, email) || in_sorted(r->caa, r->n_caa, email));
+	return r != NULL && (dcv_in_sorted(r->txt, r->n_txt, email) || dcv_in_sorted(r->caa, r->n_caa, email));
 }

@@ -50,16 +50,6 @@ dcv_source_name(dcv_source source)
 	return "unknown";
 }
 
-static char *
-copy_str(const dcv_alloc *a, const char *s, size_t len)
-{
-	char	   *p = a->fn(a->ctx, len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
 /* lp@domain, allocated. */
 static char *
 make_address(const dcv_alloc *a, const char *lp, const char *domain)
@@ -72,18 +62,6 @@ make_address(const dcv_alloc *a, const char *lp, const char *domain)
 	p[l] = '@';
 	memcpy(p + l + 1, domain, d + 1);
 	return p;
-}
-
-static int
-cmp_strp(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *) x, *(const char *const *) y);
-}
-
-static int
-cmp_str(const void *x, const void *y)
-{
-	return strcmp((const char *) x, (const char *) y);
 }
 
 /* A WHOIS entry's normal form into buf, or false when it is skipped. */
@@ -99,8 +77,7 @@ static size_t
 whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***out)
 {
 	const char **w;
-	size_t		k = 0,
-				u = 0;
+	size_t		k = 0;
 
 	*out = NULL;
 	if (whois == NULL || n == 0)
@@ -113,20 +90,10 @@ whois_sorted(const dcv_str *whois, size_t n, const dcv_alloc *a, const char ***o
 
 		dcv_tick(a, i);
 		if (usable_whois(&whois[i], buf, &len))
-			w[k++] = copy_str(a, buf, len);
+			w[k++] = dcv_strndup(a, buf, len);
 	}
-	dcv_sort((void **) w, k, cmp_str, a);
-	for (size_t i = 0; i < k; i++)
-		if (u == 0 || strcmp(w[u - 1], w[i]) != 0)
-			w[u++] = w[i];
 	*out = w;
-	return u;
-}
-
-static bool
-in_sorted(const char *const *w, size_t n, const char *s)
-{
-	return n > 0 && bsearch(&s, w, n, sizeof(char *), cmp_strp) != NULL;
+	return dcv_sort_unique(w, k, a);
 }
 
 /* Number of domains strictly between the base domain and the name, the name included. */
@@ -141,7 +108,7 @@ count_subdomains(const dcv_domain *dom)
 	return n;
 }
 
-/* Whether e is one of the constructed e-mails (the first n of items). */
+/* Whether e is among items[from] .. items[to - 1]. */
 static bool
 in_items(const dcv_candidate *items, size_t from, size_t to, const char *e)
 {
@@ -184,7 +151,7 @@ dcv_build_candidates_dns(const dcv_domain *dom, const dcv_str *whois, size_t n_w
 	{
 		char	   *e = make_address(a, dcv_local_parts[i], dom->base);
 
-		if (in_sorted(w, nw, e))
+		if (dcv_in_sorted(w, nw, e))
 			continue;
 		out->items[n].email = e;
 		out->items[n++].source = DCV_SRC_CONSTRUCTED;
@@ -195,7 +162,7 @@ dcv_build_candidates_dns(const dcv_domain *dom, const dcv_str *whois, size_t n_w
 		const char *e = dns->txt[i];
 
 		dcv_tick(a, i);
-		if (in_sorted(w, nw, e) || in_items(out->items, constructed_from, constructed_to, e))
+		if (dcv_in_sorted(w, nw, e) || in_items(out->items, constructed_from, constructed_to, e))
 			continue;
 		out->items[n].email = e;
 		out->items[n++].source = DCV_SRC_DNS_TXT;
@@ -205,8 +172,8 @@ dcv_build_candidates_dns(const dcv_domain *dom, const dcv_str *whois, size_t n_w
 		const char *e = dns->caa[i];
 
 		dcv_tick(a, i);
-		if (in_sorted(w, nw, e) || in_items(out->items, constructed_from, constructed_to, e) ||
-			in_sorted(dns->txt, dns->n_txt, e))
+		if (dcv_in_sorted(w, nw, e) || in_items(out->items, constructed_from, constructed_to, e) ||
+			dcv_in_sorted(dns->txt, dns->n_txt, e))
 			continue;
 		out->items[n].email = e;
 		out->items[n++].source = DCV_SRC_CAA;
@@ -218,7 +185,7 @@ dcv_build_candidates_dns(const dcv_domain *dom, const dcv_str *whois, size_t n_w
 			{
 				char	   *e = make_address(a, dcv_local_parts[i], d);
 
-				if (in_sorted(w, nw, e) || dcv_dns_has_contact(dns, e))
+				if (dcv_in_sorted(w, nw, e) || dcv_dns_has_contact(dns, e))
 					continue;
 				out->items[n].email = e;
 				out->items[n++].source = DCV_SRC_SUBDOMAIN;
@@ -303,7 +270,7 @@ not_candidate(const dcv_decision_in *in, const dcv_domain *dom, const char *emai
 		const char **w;
 		size_t		nw = whois_sorted(in->whois, in->n_whois, a, &w);
 
-		if (in_sorted(w, nw, email))
+		if (dcv_in_sorted(w, nw, email))
 			return dcv_fail(err, DCV_ERR_NOT_CANDIDATE,
 							"\"%s\" is a WHOIS e-mail, and WHOIS e-mails are no longer candidates on that date (ballot SC-080)",
 							email);
@@ -375,24 +342,31 @@ decide_designated(const dcv_decision_in *in, const dcv_domain *dom,
 		}
 		if (!constructed_or_subdomain(dom, buf, in->subdomains))
 		{
+			bool		found;
+
 			if (!whois_ready)
 			{
 				nw = whois_sorted(whois, n_whois, a, &w);
 				whois_ready = true;
 			}
-			if (!in_sorted(w, nw, buf) && in->dns != NULL && in->dns_allowed && !dns_ready)
+			found = dcv_in_sorted(w, nw, buf);
+
+			/* the records are read only when some address needs them */
+			if (!found && in->dns != NULL && in->dns_allowed)
 			{
-				dcv_dns_contacts_only(dom, in->dns, in->n_dns, a, &dns);
+				if (!dns_ready)
+					dcv_dns_contacts_only(dom, in->dns, in->n_dns, a, &dns);
 				dns_ready = true;
+				found = dcv_dns_has_contact(&dns, buf);
 			}
-			if (!in_sorted(w, nw, buf) && !(dns_ready && dcv_dns_has_contact(&dns, buf)))
+			if (!found)
 			{
 				not_candidate(in, dom, buf, a, err);
 				err->index = (long) i;
 				return err->status;
 			}
 		}
-		pe[k].email = copy_str(a, buf, len);
+		pe[k].email = dcv_strndup(a, buf, len);
 		pe[k].pos = i;
 		pp[k] = &pe[k];
 		k++;
@@ -487,7 +461,7 @@ dcv_decide(const dcv_decision_in *in, const dcv_alloc *a, dcv_decision *out,
 		out->n = 1;
 		if (best_len > 0)
 		{
-			out->recipients[0] = copy_str(a, best, best_len);
+			out->recipients[0] = dcv_strndup(a, best, best_len);
 			out->rule = DCV_RULE_WHOIS_FIRST;
 		}
 		else

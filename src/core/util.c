@@ -258,3 +258,52 @@ dcv_memo_put(dcv_memo *m, const char *key, size_t keylen, const char *value,
 	slot->valuelen = (uint8_t) valuelen;
 	memcpy(slot->value, value, valuelen);
 }
+
+char *
+dcv_strndup(const dcv_alloc *a, const char *s, size_t len)
+{
+	char	   *p = a->fn(a->ctx, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+static int
+cmp_cstr(const void *x, const void *y)
+{
+	return strcmp((const char *) x, (const char *) y);
+}
+
+size_t
+dcv_sort_unique(const char **v, size_t n, const dcv_alloc *a)
+{
+	size_t		u = 0;
+
+	dcv_sort((void **) v, n, cmp_cstr, a);
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || strcmp(v[u - 1], v[i]) != 0)
+			v[u++] = v[i];
+	return u;
+}
+
+bool
+dcv_in_sorted(const char *const *v, size_t n, const char *s)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		int			c = strcmp(s, v[mid]);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}

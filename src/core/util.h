@@ -71,6 +71,15 @@ extern void dcv_sort(void **items, size_t n,
 					 int (*cmp) (const void *x, const void *y),
 					 const dcv_alloc *a);
 
+/* A copy of s (len bytes), NUL-terminated, from the allocator. */
+extern char *dcv_strndup(const dcv_alloc *a, const char *s, size_t len);
+
+/* Sorts strings in strcmp order and drops repeats; returns how many are left. */
+extern size_t dcv_sort_unique(const char **v, size_t n, const dcv_alloc *a);
+
+/* Whether s is among n strings in strcmp order. */
+extern bool dcv_in_sorted(const char *const *v, size_t n, const char *s);
+
 /* Labels of the public suffix of a name by the table, or -1 (psl.c). */
 extern int	dcv_psl_suffix_labels(const char *name, size_t len);
 
