@@ -112,6 +112,31 @@ dns_parse_bad(const char *line, const char *detail_part)
 	dns_parse_bad_len(line, strlen(line), detail_part);
 }
 
+/*
+ * The record line does not parse (detail_part says why), and its owner and
+ * type were read (type, owner) or not (type 0, owner NULL).
+ */
+static void
+dns_unread(const char *line, const char *detail_part, unsigned type, const char *owner)
+{
+	dcv_rr		rr;
+	dcv_error	err;
+	dcv_status	st = dcv_rr_parse(line, strlen(line), &alloc, &rr, &err);
+	char		shown[600] = "";
+
+	dns_put_quoted(shown, sizeof(shown), line, strlen(line));
+	check(st == DCV_ERR_DOMAIN && strstr(err.detail, detail_part) != NULL,
+		  "dcv_rr_parse(%s) should fail with \"%s\", got %s", shown, detail_part,
+		  st == DCV_OK ? dns_render(&rr) : err.detail);
+	if (owner)
+		check(rr.typed && rr.type == type && strcmp(rr.owner, owner) == 0,
+			  "dcv_rr_parse(%s): typed %d, type %u, owner \"%s\"; want type %u, owner \"%s\"",
+			  shown, rr.typed, rr.type, rr.owner, type, owner);
+	else
+		check(!rr.typed, "dcv_rr_parse(%s): owner and type read (%u, \"%s\"), want neither",
+			  shown, rr.type, rr.owner);
+}
+
 static void
 test_dns_parse(void)
 {
@@ -305,6 +330,16 @@ test_dns_parse(void)
 	dns_parse_bad("x TXT \"a\"\n\"b\"", "more than one line");
 	dns_parse_bad("x TXT \"a\" ; note\ny TXT \"b\"", NULL);
 	dns_parse_bad("x TXT \"a\" ; note\r\ny TXT \"b\"", NULL);
+	/* a comment ends at a CR as at an LF: what follows is a second line */
+	dns_parse_bad("x TXT \"a\" ; note\ry TXT \"b\"", "more than one line");
+	dns_parse_bad("x TXT \"a\" ;\r\"b\"", "more than one line");
+	dns_parse_bad("x TXT \"a\" ; note\r \r\n y TXT \"b\"", "more than one line");
+	dns_parse("x TXT \"a\" ; note\r", "TXT x \"a\"");
+	dns_parse("x TXT \"a\" ; note\r \r\n", "TXT x \"a\"");
+	dns_parse("x TXT ( \"a\" ; note\r \"b\" )", "TXT x \"a\" \"b\"");
+	dns_parse("x CAA ( 0 ; flags\r contactemail ; tag\r \"a@example.com\" ) ; value",
+			  "CAA x 0 \"contactemail\" \"a@example.com\"");
+	dns_parse_bad("x TXT ( \"a\" ; note )\r", "not closed");
 	/* empty elements */
 	dns_parse_bad("", "no record");
 	dns_parse_bad("   \t ", "no record");
@@ -400,6 +435,148 @@ test_dns_parse(void)
 	/* fullwidth digits: a host-name label "123" in its normal form */
 	dns_parse("www.\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93.example.com TXT x",
 			  "TXT www.123.example.com \"x\"");
+
+	/*
+	 * A raw U+FFFD (EF BF BD), what a character the database encoding has
+	 * and Unicode lacks became, anywhere in the element: not parsed, nothing
+	 * of it read.  Written as escapes it is three octets like any others.
+	 */
+	dns_unread("_validation-contactemail.ex\xEF\xBF\xBDmple.com TXT \"a@example.net\"", "U+FFFD", 0, NULL);
+	dns_unread("_validation-contactemail.example.com TXT \"a\xEF\xBF\xBD@example.net\"", "U+FFFD", 0, NULL);
+	dns_unread("example.com CAA 0 issue \"ca.example\" ; \xEF\xBF\xBD", "U+FFFD", 0, NULL);
+	dns_unread("example.com CNAME \xEF\xBF\xBD.example.net", "U+FFFD", 0, NULL);
+	dns_unread("\xEF\xBF\xBD", "U+FFFD", 0, NULL);
+	dns_parse("x TXT \"\\239\\191\\189\"", "TXT x \"\\xEF\\xBF\\xBD\"");
+	dns_parse("\\239\\191\\189.example TXT x", "TXT \\239\\191\\189.example \"x\"");
+	dns_parse("x TXT \"\xEF\xBF\\189\"", "TXT x \"\\xEF\\xBF\\xBD\"");
+	dns_parse("x TXT \"\xEF\xBF\xBC\xEF\xBF\"", "TXT x \"\\xEF\\xBF\\xBC\\xEF\\xBF\"");
+
+	/*
+	 * A name's 255 octets count a host-name label as its A-label, as it is
+	 * on the wire: "\xC3\xA4" (2 octets) is "xn--4ca" (7).  31 such labels
+	 * and one of 5 letters are 255 octets; one more letter is too many, in
+	 * Unicode (101 octets as given) as in A-labels.
+	 */
+	p = line;
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "\xC3\xA4.");
+	strcpy(p, "abcde TXT x");
+	{
+		char		want[400];
+
+		p = want + sprintf(want, "TXT ");
+		for (int i = 0; i < 31; i++)
+			p += sprintf(p, "xn--4ca.");
+		strcpy(p, "abcde \"x\"");
+		dns_parse(line, want);
+		/* the A-label form reads the same */
+		p = line;
+		for (int i = 0; i < 31; i++)
+			p += sprintf(p, "xn--4ca.");
+		strcpy(p, "abcde TXT x");
+		dns_parse(line, want);
+	}
+	p = line;
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "\xC3\xA4.");
+	strcpy(p, "abcdef TXT x");
+	dns_parse_bad(line, "longer than 255");
+	dns_unread(line, "the owner name: the name is longer than 255 octets", 0, NULL);
+	p = line;
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "\\195\\164.");
+	strcpy(p, "abcdef TXT x");
+	dns_parse_bad(line, "longer than 255");
+	p = line;
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "xn--4ca.");
+	strcpy(p, "abcdef TXT x");
+	dns_parse_bad(line, "longer than 255");
+	/* the same in a CNAME target, as text and in the generic form */
+	p = line + sprintf(line, "x CNAME ");
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "\xC3\xA4.");
+	strcpy(p, "abcdef");
+	dns_unread(line, "longer than 255", DCV_RR_CNAME, "x");
+	p = line + sprintf(line, "x CNAME \\# %d ", 31 * 3 + 7 + 1);
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "02c3a4");
+	strcpy(p, "0661626364656600");
+	dns_unread(line, "longer than 255", DCV_RR_CNAME, "x");
+	p = line + sprintf(line, "x CNAME \\# %d ", 31 * 3 + 6 + 1);
+	for (int i = 0; i < 31; i++)
+		p += sprintf(p, "02c3a4");
+	strcpy(p, "05616263646500");
+	{
+		char		want[400];
+
+		p = want + sprintf(want, "CNAME x ");
+		for (int i = 0; i < 31; i++)
+			p += sprintf(p, "xn--4ca.");
+		strcpy(p, "abcde");
+		dns_parse(line, want);
+	}
+	/*
+	 * And the other way: 21 times U+4F8B is a label of 63 octets whose
+	 * A-label has 27; four of them are 257 octets as given, 113 as A-labels.
+	 */
+	p = line;
+	for (int l = 0; l < 4; l++)
+	{
+		for (int i = 0; i < 21; i++)
+			p += sprintf(p, "\xE4\xBE\x8B");
+		*p++ = '.';
+	}
+	strcpy(p, " TXT x");
+	dns_parse(line, "TXT xn--fsqaaaaaaaaaaaaaaaaaaaa.xn--fsqaaaaaaaaaaaaaaaaaaaa."
+			  "xn--fsqaaaaaaaaaaaaaaaaaaaa.xn--fsqaaaaaaaaaaaaaaaaaaaa \"x\"");
+	/*
+	 * A label that is no host name counts as its octets: four of "_" and 20
+	 * times U+4F8B (61 octets) and one of 5 letters are 255 octets.
+	 */
+	for (int extra = 0; extra <= 1; extra++)
+	{
+		char		want[1200];
+		char	   *w = want + sprintf(want, "TXT ");
+
+		p = line;
+		for (int l = 0; l < 4; l++)
+		{
+			*p++ = '_';
+			*w++ = '_';
+			for (int i = 0; i < 20; i++)
+			{
+				p += sprintf(p, "\xE4\xBE\x8B");
+				w += sprintf(w, "\\228\\190\\139");
+			}
+			*p++ = '.';
+			*w++ = '.';
+		}
+		strcpy(p, extra ? "abcdef TXT x" : "abcde TXT x");
+		strcpy(w, "abcde \"x\"");
+		if (extra)
+			dns_parse_bad(line, "longer than 255");
+		else
+			dns_parse(line, want);
+	}
+
+	/*
+	 * Owner and type read, RDATA not: dcv_rr.typed (the lookups count the
+	 * record); not when the element fails before its type.
+	 */
+	dns_unread("example.com. CAA 256 issue \"ca.example\"", "flags", DCV_RR_CAA, "example.com");
+	dns_unread("Example.COM. 300 IN CAA 0 issue-critical \"ca.example\"", "letter or digit", DCV_RR_CAA,
+			   "example.com");
+	dns_unread("example.com. TYPE257 \\# 3 000000", "not a CAA record", DCV_RR_CAA, "example.com");
+	dns_unread("_validation-contactemail.example.com. TXT \"a\" \\999", "not an octet", DCV_RR_TXT,
+			   "_validation-contactemail.example.com");
+	dns_unread("www.example.com. CNAME a.example. b.example.", "2 fields", DCV_RR_CNAME, "www.example.com");
+	dns_unread("www.example.com. IN 300 TYPE5 \\# 2 c00c", "label of length", DCV_RR_CNAME, "www.example.com");
+	dns_unread("\xE4\xBE\x8B\xE3\x81\x88.jp CNAME a..example", "empty label", DCV_RR_CNAME, "xn--r8jz45g.jp");
+	dns_unread("example.com. CH CAA 0 issue \"ca.example\"", "class is not IN", 0, NULL);
+	dns_unread("example.com. CAA 0 issue \"ca.example\"\nx", "more than one line", 0, NULL);
+	dns_unread("example..com. CAA 0 issue \"ca.example\"", "empty label", 0, NULL);
+	dns_unread("example.com. TYPE65536 0 issue \"ca.example\"", "no record type", 0, NULL);
 
 	test_arena_reset(&ar);
 }
@@ -522,6 +699,25 @@ dns_row_is(const char *name, const dcv_dns_result *r, size_t i, const char *emai
 	else
 		check(row->problem == NULL, "%s: row %zu has problem \"%s\"", name, i,
 			  row->problem ? row->problem : "");
+}
+
+/* Row i was parsed or not, with type and owner (0 and NULL: not read). */
+static void
+dns_row_read(const char *name, const dcv_dns_result *r, size_t i, bool parsed, unsigned type,
+			 const char *owner)
+{
+	const dcv_dns_row *row;
+
+	if (i >= r->n)
+	{
+		check(0, "%s: no row %zu", name, i);
+		return;
+	}
+	row = &r->rows[i];
+	check(row->parsed == parsed && row->type == type &&
+		  (owner ? row->owner && strcmp(row->owner, owner) == 0 : row->owner == NULL),
+		  "%s: row %zu parsed %d, type %u, owner %s; want %d, %u, %s", name, i, row->parsed,
+		  row->type, row->owner ? row->owner : "NULL", parsed, type, owner ? owner : "NULL");
 }
 
 static void
@@ -819,6 +1015,13 @@ test_dns_cname(void)
 		{
 			dns_row_is(name, &r, 0, NULL, "longer than 8");
 			dns_row_is(name, &r, (size_t) links, NULL, "is not such a name");
+			/* the 8th link leads to a name with a CNAME: that one is no link either */
+			dns_row_is(name, &r, 7, NULL,
+					   "the chain of aliases is longer than 8 CNAME records, and is not followed further");
+			dns_row_is(name, &r, 8, NULL,
+					   "the chain of aliases is longer than 8 CNAME records, and is not followed further");
+			if (links == 10)
+				dns_row_is(name, &r, 9, NULL, "no lookup for the order passes through this alias");
 		}
 	}
 	/* the same for CAA */
@@ -844,7 +1047,15 @@ test_dns_cname(void)
 		rec[k] = NULL;
 		snprintf(name, sizeof(name), "CAA through %d CNAME links", links);
 		dns_contacts_are(name, "example.com", rec,
-						 links <= 8 ? "txt:; caa: ops@x.example" : "txt:; caa:", NULL);
+						 links <= 8 ? "txt:; caa: ops@x.example" : "txt:; caa:", &r);
+		if (links == 8)
+			dns_row_is(name, &r, 7, NULL, NULL);
+		else
+		{
+			dns_row_is(name, &r, 8, NULL,
+					   "the chain of aliases is longer than 8 CNAME records, and is not followed further");
+			dns_row_is(name, &r, 9, NULL, "neither a name of the order");
+		}
 	}
 	/* loops answer nothing */
 	{
@@ -1014,6 +1225,327 @@ test_dns_cname(void)
 
 		dns_contacts_are("TXT at a middle link", "example.com", rec, "txt: u@x.example; caa:", &r);
 		dns_row_is("TXT at a middle link", &r, 2, NULL, "has a CNAME record");
+	}
+	test_arena_reset(&ar);
+}
+
+/*
+ * Records whose owner and type were read and whose RDATA was not: they
+ * still exist at their name for the lookups, and give nothing.
+ */
+static void
+test_dns_unread(void)
+{
+	dcv_dns_result r;
+	static const char to_broken[] =
+		"the chain of aliases leads to a CNAME record that does not parse, which answers nothing";
+
+	/* a CAA record that does not parse makes its name's set non-empty: the climb ends there */
+	{
+		const char *const flags[] = {
+			"example.co.jp. CAA 256 issue \"ca.example\"",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+		const char *const tag[] = {
+			"example.co.jp. CAA 0 issue-critical \"ca.example\"",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			"example.co.jp. CAA 0 contactemail \"e@x.example\"",
+			NULL
+		};
+		const char *const generic[] = {
+			"example.co.jp. TYPE257 \\# 3 000000",
+			"jp. CAA 0 contactemail \"j@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("CAA not read ends the climb", "example.co.jp", flags, "txt:; caa:", &r);
+		dns_row_read("CAA not read ends the climb", &r, 0, false, DCV_RR_CAA, "example.co.jp");
+		dns_row_is("CAA not read ends the climb", &r, 0, NULL,
+				   "the record does not parse: the CAA flags are not a decimal from 0 to 255");
+		dns_row_read("CAA not read ends the climb", &r, 1, true, DCV_RR_CAA, "co.jp");
+		dns_row_is("CAA not read ends the climb", &r, 1, NULL, "outside the relevant CAA set");
+		dns_contacts_are("CAA not read ends the climb, deeper", "www.shop.example.co.jp", flags,
+						 "txt:; caa:", NULL);
+		/* in the set, a record that is read still counts */
+		dns_contacts_are("CAA not read beside one that is", "example.co.jp", tag,
+						 "txt:; caa: e@x.example", &r);
+		dns_row_read("CAA not read beside one that is", &r, 0, false, DCV_RR_CAA, "example.co.jp");
+		dns_row_is("CAA not read beside one that is", &r, 1, NULL, "outside the relevant CAA set");
+		dns_contacts_are("CAA not read in generic form", "www.example.co.jp", generic, "txt:; caa:", &r);
+		dns_row_is("CAA not read in generic form", &r, 0, NULL, "not a CAA record");
+		dns_row_is("CAA not read in generic form", &r, 1, NULL, "outside the relevant CAA set");
+	}
+	/* the same at the target of an alias: the lookup answers with a set */
+	{
+		const char *const rec[] = {
+			"example.co.jp. CNAME t.provider.example.",
+			"t.provider.example. CAA 0 issue \"ca.example\" \"second\"",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("CAA not read at an alias's target", "example.co.jp", rec, "txt:; caa:", &r);
+		dns_row_is("CAA not read at an alias's target", &r, 0, NULL, NULL);
+		dns_row_read("CAA not read at an alias's target", &r, 1, false, DCV_RR_CAA, "t.provider.example");
+		dns_row_is("CAA not read at an alias's target", &r, 2, NULL, "outside the relevant CAA set");
+	}
+	/*
+	 * Records of which nothing is read are at no name: another class (not
+	 * used, doc/rules.md), a raw U+FFFD (the element is unusable).
+	 */
+	{
+		const char *const rec[] = {
+			"example.co.jp. CH CAA 0 issue \"ca.example\"",
+			"example.co.jp. CAA 0 issue \"ca.example\xEF\xBF\xBD\"",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("records not read at all", "example.co.jp", rec, "txt:; caa: c@x.example", &r);
+		for (size_t i = 0; i < 2; i++)
+			dns_row_read("records not read at all", &r, i, false, 0, NULL);
+		dns_row_is("records not read at all", &r, 0, NULL, "the class is not IN");
+		dns_row_is("records not read at all", &r, 1, NULL, "U+FFFD");
+	}
+	/* a TXT record that does not parse gives nothing, and hides nothing */
+	{
+		const char *const rec[] = {
+			"_validation-contactemail.example.co.jp. TXT \"a@x.example\" \\999",
+			"_validation-contactemail.example.co.jp. TXT \"ops@x.example\"",
+			"example.co.jp. TXT \\# 3 0161",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("TXT not read", "example.co.jp", rec, "txt: ops@x.example; caa: c@x.example", &r);
+		dns_row_read("TXT not read", &r, 0, false, DCV_RR_TXT, "_validation-contactemail.example.co.jp");
+		dns_row_is("TXT not read", &r, 0, NULL, "the record does not parse: the escape \\999 is not an octet");
+		dns_row_is("TXT not read", &r, 1, "ops@x.example", NULL);
+		dns_row_read("TXT not read", &r, 2, false, DCV_RR_TXT, "example.co.jp");
+		dns_row_is("TXT not read", &r, 3, "c@x.example", NULL);
+	}
+	/* a CNAME record that does not parse is an alias: the records beside it are hidden */
+	{
+		const char *const rec[] = {
+			"_validation-contactemail.example.com. CNAME a.example. b.example.",
+			"_validation-contactemail.example.com. TXT \"hidden@x.example\"",
+			"example.com. CNAME \\# 2 c00c",
+			"example.com. CAA 0 contactemail \"hidden-caa@x.example\"",
+			"com. CAA 0 contactemail \"tld@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("CNAME not read hides", "example.com", rec, "txt:; caa:", &r);
+		dns_row_read("CNAME not read hides", &r, 0, false, DCV_RR_CNAME, "_validation-contactemail.example.com");
+		dns_row_is("CNAME not read hides", &r, 0, NULL,
+				   "the record does not parse: a CNAME record has one target name; this one has 2 fields");
+		dns_row_is("CNAME not read hides", &r, 1, NULL,
+				   "the owner _validation-contactemail.example.com has a CNAME record, so a lookup of it follows the alias and finds no other record there");
+		dns_row_read("CNAME not read hides", &r, 2, false, DCV_RR_CNAME, "example.com");
+		dns_row_is("CNAME not read hides", &r, 3, NULL, "the owner example.com has a CNAME record");
+		/* and its lookup fails, which ends the climb */
+		dns_row_is("CNAME not read hides", &r, 4, NULL, "outside the relevant CAA set");
+	}
+	/* a chain that leads to a CNAME record that does not parse answers nothing */
+	{
+		const char *const rec[] = {
+			"_validation-contactemail.example.com. CNAME t.provider.example.",
+			"t.provider.example. CNAME u.provider.example.",
+			"u.provider.example. CNAME \\# 2 c00c",
+			"u.provider.example. TXT \"u@x.example\"",
+			"v.provider.example. TXT \"v@x.example\"",
+			"example.co.jp. CNAME t.provider.example.",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("a chain to a CNAME not read", "example.com", rec, "txt:; caa:", &r);
+		dns_row_is("a chain to a CNAME not read", &r, 0, NULL, to_broken);
+		dns_row_is("a chain to a CNAME not read", &r, 1, NULL, to_broken);
+		dns_row_read("a chain to a CNAME not read", &r, 2, false, DCV_RR_CNAME, "u.provider.example");
+		dns_row_is("a chain to a CNAME not read", &r, 2, NULL,
+				   "the record does not parse: the name in the generic RDATA has a label of length 192");
+		dns_row_is("a chain to a CNAME not read", &r, 3, NULL,
+				   "the owner u.provider.example has a CNAME record");
+		dns_row_is("a chain to a CNAME not read", &r, 5, NULL, "no lookup for the order passes through this alias");
+		/* for CAA: the failed lookup ends the climb */
+		dns_contacts_are("a chain to a CNAME not read, CAA", "www.example.co.jp", rec, "txt:; caa:", &r);
+		dns_row_is("a chain to a CNAME not read, CAA", &r, 5, NULL, to_broken);
+		dns_row_is("a chain to a CNAME not read, CAA", &r, 1, NULL, to_broken);
+		dns_row_is("a chain to a CNAME not read, CAA", &r, 0, NULL,
+				   "no lookup for the order passes through this alias");
+		dns_row_is("a chain to a CNAME not read, CAA", &r, 6, NULL, "outside the relevant CAA set");
+	}
+	/* two CNAME records, one of them not read: a lookup of the name answers nothing */
+	{
+		const char *const two[] = {
+			"_validation-contactemail.example.com. CNAME a.provider.example.",
+			"_validation-contactemail.example.com. CNAME a.example. b.example.",
+			"a.provider.example. TXT \"a@x.example\"",
+			NULL
+		};
+		const char *const to_two[] = {
+			"_validation-contactemail.example.com. CNAME c.provider.example.",
+			"c.provider.example. CNAME a.provider.example.",
+			"c.provider.example. CNAME \\# 2 c00c",
+			"a.provider.example. TXT \"a@x.example\"",
+			"example.co.jp. CNAME a.provider.example.",
+			"example.co.jp. CNAME \\# 2 c00c",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("two CNAMEs, one not read", "example.com", two, "txt:; caa:", &r);
+		dns_row_is("two CNAMEs, one not read", &r, 0, NULL,
+				   "the name has more than one CNAME record, and a lookup of it answers nothing");
+		dns_row_read("two CNAMEs, one not read", &r, 1, false, DCV_RR_CNAME,
+					 "_validation-contactemail.example.com");
+		dns_row_is("two CNAMEs, one not read", &r, 2, NULL, "is not such a name");
+		dns_contacts_are("a chain to two CNAMEs, one not read", "example.com", to_two, "txt:; caa:", &r);
+		dns_row_is("a chain to two CNAMEs, one not read", &r, 0, NULL,
+				   "the chain of aliases leads to a name with more than one CNAME record, which answers nothing");
+		dns_row_is("a chain to two CNAMEs, one not read", &r, 1, NULL,
+				   "the name has more than one CNAME record, and a lookup of it answers nothing");
+		dns_contacts_are("two CNAMEs, one not read, end the climb", "example.co.jp", to_two, "txt:; caa:", &r);
+		dns_row_is("two CNAMEs, one not read, end the climb", &r, 4, NULL,
+				   "the name has more than one CNAME record, and a lookup of it answers nothing");
+		dns_row_is("two CNAMEs, one not read, end the climb", &r, 6, NULL, "outside the relevant CAA set");
+	}
+	/* an alias that does not parse at the order's name ends its climb; a parent's own climb goes on */
+	{
+		const char *const rec[] = {
+			"www.example.co.jp. CNAME \\# 2 c00c",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("CNAME not read at the applied domain", "www.example.co.jp", rec,
+						 "txt:; caa: c@x.example", NULL);
+		dns_contacts_are("CNAME not read below the applied domain", "example.co.jp", rec,
+						 "txt:; caa: c@x.example", NULL);
+	}
+	{
+		const char *const rec[] = {
+			"example.co.jp. CNAME \\# 2 c00c",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("CNAME not read at the base domain", "www.example.co.jp", rec, "txt:; caa:", &r);
+		dns_row_is("CNAME not read at the base domain", &r, 1, NULL, "outside the relevant CAA set");
+	}
+	/* decisions see the same: the registry's contact above an unread set is no candidate */
+	{
+		const char *const rec[] = {
+			"example.co.jp. CAA 0 issue-critical \"ca.example\"",
+			"co.jp. CAA 0 contactemail \"registry@x.example\"",
+			NULL
+		};
+		dcv_str		dns[2];
+		dcv_domain	d;
+		dcv_error	err;
+
+		dns_records(rec, 2, dns);
+		check(dcv_domain_analyze("example.co.jp", 13, &d, &err) == DCV_OK, "analyze example.co.jp");
+		dcv_dns_contacts_only(&d, dns, 2, &alloc, &r);
+		check(r.n == 2 && r.n_caa == 0 && r.n_txt == 0 && r.rows[0].type == DCV_RR_CAA &&
+			  r.rows[0].owner && strcmp(r.rows[0].owner, "example.co.jp") == 0 && !r.rows[0].parsed,
+			  "dcv_dns_contacts_only: %zu CAA contacts above a set not read", r.n_caa);
+	}
+	test_arena_reset(&ar);
+}
+
+/*
+ * What the records' text and names do to the contacts: a comment ends at a
+ * CR, a raw U+FFFD makes an element unusable, a name's length counts its
+ * A-labels.
+ */
+static void
+test_dns_lines(void)
+{
+	dcv_dns_result r;
+
+	/* a comment ends at a CR as at an LF: a second line after it, and the element is refused */
+	{
+		const char *const rec[] = {
+			"_validation-contactemail.example.com TXT \"a@x.example\" ; c\r_validation-contactemail.example.com TXT \"b@x.example\"",
+			"_validation-contactemail.example.com TXT \"c@x.example\" ; c\rexample.com CAA 0 contactemail \"d@x.example\"",
+			"example.com CAA 0 contactemail \"e@x.example\" ; c\r",
+			"_validation-contactemail.example.com TXT ( \"f@x.example\" ; c\r )",
+			"_validation-contactemail.example.com TXT \"g@x.example\" ; c\n",
+			NULL
+		};
+
+		dns_contacts_are("a comment ends at a CR", "example.com", rec,
+						 "txt: f@x.example g@x.example; caa: e@x.example", &r);
+		dns_row_is("a comment ends at a CR", &r, 0, NULL,
+				   "the record does not parse: the element holds more than one line; give one record an element");
+		dns_row_read("a comment ends at a CR", &r, 0, false, 0, NULL);
+		dns_row_is("a comment ends at a CR", &r, 1, NULL, "more than one line");
+		dns_row_is("a comment ends at a CR", &r, 2, "e@x.example", NULL);
+		dns_row_is("a comment ends at a CR", &r, 3, "f@x.example", NULL);
+	}
+	/* a raw U+FFFD anywhere: the element gives nothing, and nothing of it is read */
+	{
+		const char *const rec[] = {
+			"_validation-contactemail.ex\xEF\xBF\xBDmple.com TXT \"a@x.example\"",
+			"_validation-contactemail.example.com TXT \"b@x.example\" ; \xEF\xBF\xBD",
+			"_validation-contactemail.example.com TXT \"c@x.example\" \"\xEF\xBF\xBD\"",
+			"example.com CAA 0 contactemail \"d\xEF\xBF\xBD@x.example\"",
+			"_validation-contactemail.example.com TXT \"e@x.example\" ; \\239\\191\\189",
+			NULL
+		};
+
+		dns_contacts_are("U+FFFD", "example.com", rec, "txt: e@x.example; caa:", &r);
+		for (size_t i = 0; i < 4; i++)
+		{
+			dns_row_read("U+FFFD", &r, i, false, 0, NULL);
+			dns_row_is("U+FFFD", &r, i, NULL,
+					   "the record does not parse: the element holds U+FFFD, the replacement for a character that could not be read");
+		}
+	}
+	/*
+	 * A name's length counts its A-labels.  The order's name below is 242
+	 * octets as A-labels (20 labels of xn--r8jz45g, and jp), 142 in UTF-8:
+	 * _validation-contactemail.<it> would be 268 octets on the wire, no
+	 * name, in Unicode as in A-labels; the name itself is one.
+	 */
+	{
+		char		uni[400],
+					alabel[400],
+					txt_u[500],
+					txt_a[500],
+					caa_u[500],
+					cname[600];
+		char	   *u = uni,
+				   *a = alabel;
+		const char *rec[] = {txt_u, txt_a, caa_u, NULL};
+		const char *alias[] = {cname, NULL};
+
+		for (int i = 0; i < 20; i++)
+		{
+			u += sprintf(u, "\xE4\xBE\x8B\xE3\x81\x88.");
+			a += sprintf(a, "xn--r8jz45g.");
+		}
+		strcpy(u, "jp");
+		strcpy(a, "jp");
+		snprintf(txt_u, sizeof(txt_u), "_validation-contactemail.%s TXT \"unicode-form@x.example\"", uni);
+		snprintf(txt_a, sizeof(txt_a), "_validation-contactemail.%s TXT \"alabel-form@x.example\"", alabel);
+		snprintf(caa_u, sizeof(caa_u), "%s. CAA 0 contactemail \"caa@x.example\"", uni);
+		dns_contacts_are("a long Unicode name", uni, rec, "txt:; caa: caa@x.example", &r);
+		dns_row_read("a long Unicode name", &r, 0, false, 0, NULL);
+		dns_row_is("a long Unicode name", &r, 0, NULL,
+				   "the record does not parse: the owner name: the name is longer than 255 octets");
+		dns_row_read("a long Unicode name", &r, 1, false, 0, NULL);
+		dns_row_is("a long Unicode name", &r, 1, NULL, "the name is longer than 255 octets");
+		dns_row_read("a long Unicode name", &r, 2, true, DCV_RR_CAA, alabel);
+		dns_row_is("a long Unicode name", &r, 2, "caa@x.example", NULL);
+		/* as an alias's target: the CNAME is not read, and the lookup answers nothing */
+		snprintf(cname, sizeof(cname), "_validation-contactemail.example.com CNAME _validation-contactemail.%s", uni);
+		dns_contacts_are("a long Unicode target", "example.com", alias, "txt:; caa:", &r);
+		dns_row_read("a long Unicode target", &r, 0, false, DCV_RR_CNAME, "_validation-contactemail.example.com");
+		dns_row_is("a long Unicode target", &r, 0, NULL, "the name is longer than 255 octets");
 	}
 	test_arena_reset(&ar);
 }
@@ -1359,6 +1891,8 @@ test_dns(void)
 	test_dns_txt();
 	test_dns_caa();
 	test_dns_cname();
+	test_dns_unread();
+	test_dns_lines();
 	test_dns_values();
 	test_dns_candidates();
 	test_dns_decisions();

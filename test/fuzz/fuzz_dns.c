@@ -20,23 +20,39 @@
  * RFC 3597 generic RDATA, parentheses, comments) and parses back: every
  * field must come back as generated, names in the canonical form computed
  * here (a non-ASCII label is a host-name label when UTS#46 accepts it in the
- * middle of a name as one label).  Now and then two records go into one
- * element, which must be refused.  The printed records join the elements of
- * the input.
+ * middle of a name as one label), a name's 255 octets counted with each
+ * host-name label as its A-label.  Some records get RDATA that cannot be
+ * read on purpose: their owner and type must still be read (dcv_rr.typed),
+ * while a bad owner or a raw U+FFFD anywhere in the element leaves nothing
+ * read (what a TTL over 2147483647 leaves is not judged here).  Now and
+ * then two records go into one element (after a comment or not, split by
+ * LF, CR LF or a lone CR), which must be refused.  The printed records join
+ * the elements of the input.
  *
- * Every element that parses is checked against a second reading of its
- * text: no second line (a comment before the line end changes nothing), the
- * owner the labels its token spells, canonical names that read as
- * themselves.  Then the contacts are computed a second time, from the parsed
- * records (dcv_rr_parse) but with this file's own Authorization Domain
- * Names, TXT owner match, alias following (at most 8 links; loops and names
- * with two CNAME records answer nothing) and RFC 8659 relevant-set climb (a
- * failed lookup ends it), and compared with dcv_dns_contacts row by row: no
- * contact from a record outside the relevant set or not at an ADN; every
- * contact exactly dcv_normalize_email_exact of the whole value (its local
- * part the value's, byte for byte; no white space around the value); email
- * set exactly when no problem is, for TXT and CAA rows; a CNAME row without
- * problem exactly when a lookup followed it; dcv_dns_contacts_only alike.
+ * Every element is checked against a second reading of its text: no second
+ * line (a comment ends at LF or CR, and before the line end it changes
+ * nothing), no raw U+FFFD, the owner the labels its token spells (also for
+ * a record whose RDATA does not parse), canonical names that read as
+ * themselves.  Then the contacts are computed a second time, from the
+ * parsed records (dcv_rr_parse) but with this file's own Authorization
+ * Domain Names, TXT owner match, alias following and RFC 8659 relevant-set
+ * climb, and compared with dcv_dns_contacts row by row.  A record whose
+ * owner and type were read but whose RDATA was not (TXT, CAA or CNAME)
+ * takes part in lookups and gives nothing: a CAA one makes its owner's set
+ * non-empty (the climb ends there), a CNAME one is a CNAME at its owner (it
+ * hides the records there, counts towards two CNAMEs, and a lookup through
+ * it answers nothing).  Aliases: at most 8 links (the CNAME a 9th link
+ * would be is not followed either); loops, names with two CNAME records and
+ * CNAME records that do not parse answer nothing; each CNAME row without a
+ * problem exactly when a lookup followed it, else with the reason of a
+ * failed lookup through it, or none passed.  No contact from a record
+ * outside the relevant set or not at an ADN; every contact exactly
+ * dcv_normalize_email_exact of the whole value (its local part the value's,
+ * byte for byte; no white space around the value); email set exactly when
+ * no problem is, for TXT and CAA rows; a TXT or CAA record at a name with a
+ * CNAME (read or not) said to be behind it; rows of records not read with
+ * their owner and type exactly when these were read; dcv_dns_contacts_only
+ * alike.
  * Candidates with the contacts are recomputed (WHOIS, constructed, TXT, CAA,
  * subdomain; each address once, first source kept), and a designated
  * contact is accepted when DNS contacts are allowed and refused, naming
@@ -255,19 +271,47 @@ canon_name(const rname *r)
 	return sb_cstr(&b);
 }
 
-/* Whether labels of 1..63 octets make a name of at most 255 octets on the wire. */
-static bool
-rname_valid(const rname *r)
+/*
+ * The octets a label (1..63 octets) takes on the wire: a host-name label
+ * those of its A-label (its Unicode and A-label forms are one name, as
+ * long), any other its own.
+ */
+static size_t
+label_wire(const unsigned char *l, size_t n)
+{
+	const char *h;
+
+	for (size_t i = 0; i < n; i++)
+		if (l[i] >= 0x80)
+		{
+			h = host_label(l, n);
+			return h ? strlen(h) : n;
+		}
+	return n;
+}
+
+/* The octets of a name on the wire, the root's included (labels of 1..63 octets). */
+static size_t
+rname_wire(const rname *r)
 {
 	size_t		wire = 1;
 
 	for (size_t i = 0; i < r->n; i++)
-	{
+		wire += label_wire(r->l[i], r->len[i]) + 1;
+	return wire;
+}
+
+/*
+ * Whether labels of 1..63 octets make a name of at most 255 octets on the
+ * wire, host-name labels counted as their A-labels.
+ */
+static bool
+rname_valid(const rname *r)
+{
+	for (size_t i = 0; i < r->n; i++)
 		if (r->len[i] == 0 || r->len[i] > DCV_LABEL_MAX)
 			return false;
-		wire += r->len[i] + 1;
-	}
-	return wire <= 255;
+	return rname_wire(r) <= 255;
 }
 
 /*
@@ -376,9 +420,9 @@ owner_of_line(const char *s, size_t n, rname *out, bool *valid, bool *root)
 }
 
 /*
- * Whether an element holds a second line: a line end outside quotes and
- * parentheses with more than blanks after it (a comment before the line
- * end changes nothing).
+ * Whether an element holds a second line: a line end (LF or CR) outside
+ * quotes and parentheses with more than blanks after it (a comment before
+ * the line end changes nothing: it ends at the first LF or CR).
  */
 static bool
 two_lines(const char *s, size_t n)
@@ -406,7 +450,8 @@ two_lines(const char *s, size_t n)
 		}
 		if (c == ';')
 		{
-			while (i < n && s[i] != '\n')
+			/* a comment ends with its line, at LF or CR alike */
+			while (i < n && s[i] != '\n' && s[i] != '\r')
 				i++;
 			continue;
 		}
@@ -431,14 +476,23 @@ two_lines(const char *s, size_t n)
 
 /* ---- records and the reference selection ---- */
 
+/* Why a lookup through a CNAME record answered nothing (bits). */
+#define WHY_LOOP 1				/* the alias is part of a loop */
+#define WHY_TOO_LONG 2			/* a 9th link, or the alias a 9th link would be */
+#define WHY_TWO 4				/* its name has two CNAME records */
+#define WHY_TO_TWO 8			/* the chain leads to a name with two */
+#define WHY_TO_BROKEN 16		/* the chain leads to a CNAME that does not parse */
+
 typedef struct frec
 {
 	bool		ok;
-	dcv_rr		rr;				/* when ok (owner and target copied below) */
+	bool		broken;			/* owner and type (TXT, CAA, CNAME) read, RDATA not */
+	dcv_rr		rr;				/* when ok or broken (owner and target copied below) */
 	const char *owner;
 	const char *target;
 	bool		used;			/* in a TXT answer or a relevant CAA set */
 	bool		followed;		/* a CNAME on a lookup that answered */
+	unsigned	why;			/* a CNAME on lookups that failed: WHY_* */
 	const char *email;			/* expected contact, or NULL */
 } frec;
 
@@ -449,10 +503,25 @@ typedef struct fstate
 } fstate;
 
 /*
+ * Whether a record is one of type at its owner for a lookup: read, or its
+ * owner and type read and its RDATA not (it still exists in DNS; only dcv
+ * cannot read it).
+ */
+static bool
+at_name(const frec *r, unsigned type, const char *name)
+{
+	return (r->ok || r->broken) && r->rr.type == type && strcmp(r->owner, name) == 0;
+}
+
+/*
  * A lookup of name for type within the records: aliases followed, at most
- * 8 links; false when it fails (a loop, a 9th link, two CNAME records at a
- * name).  Marks the CNAME records of an answered lookup and the records
- * found; returns how many were found in *found.
+ * 8 links; false when it fails: a loop, a 9th link (the CNAME record that
+ * would be it is not followed either), two CNAME records at a name (read
+ * or not), or a CNAME record that does not parse (its target is unknown).
+ * Marks the CNAME records of an answered lookup as followed, those of a
+ * failed one with the reason, and the records found (read ones as used);
+ * *found counts those of type at the name reached, read or not, so that
+ * one that does not parse still makes a CAA set non-empty.
  */
 static bool
 lookup(fstate *st, const char *name, unsigned type, size_t *found)
@@ -462,6 +531,7 @@ lookup(fstate *st, const char *name, unsigned type, size_t *found)
 	size_t		nv = 1,
 				links = 0;
 	const char *cur = name;
+	unsigned	fail = 0;
 
 	visited[0] = name;
 	*found = 0;
@@ -471,31 +541,92 @@ lookup(fstate *st, const char *name, unsigned type, size_t *found)
 					ci = 0;
 
 		for (size_t i = 0; i < st->n; i++)
-			if (st->r[i].ok && st->r[i].rr.type == DCV_RR_CNAME && strcmp(st->r[i].owner, cur) == 0)
+			if (at_name(&st->r[i], DCV_RR_CNAME, cur))
 			{
 				cn++;
 				ci = i;
 			}
 		if (cn == 0)
 			break;
-		if (cn > 1 || links == 8)
-			return false;
+		if (links == 8)
+		{
+			fail = WHY_TOO_LONG;
+			if (cn == 1)
+				st->r[ci].why |= WHY_TOO_LONG;
+			break;
+		}
+		if (cn > 1)
+		{
+			for (size_t i = 0; i < st->n; i++)
+				if (at_name(&st->r[i], DCV_RR_CNAME, cur))
+					st->r[i].why |= WHY_TWO;
+			fail = WHY_TO_TWO;
+			break;
+		}
+		if (st->r[ci].broken)
+		{
+			fail = WHY_TO_BROKEN;
+			break;
+		}
+		chain[links++] = ci;
 		for (size_t v = 0; v < nv; v++)
 			if (strcmp(visited[v], st->r[ci].target) == 0)
-				return false;
-		chain[links++] = ci;
+				fail = WHY_LOOP;
+		if (fail)
+			break;
 		cur = st->r[ci].target;
 		visited[nv++] = cur;
 	}
 	for (size_t j = 0; j < links; j++)
-		st->r[chain[j]].followed = true;
+	{
+		if (fail)
+			st->r[chain[j]].why |= fail;
+		else
+			st->r[chain[j]].followed = true;
+	}
+	if (fail)
+		return false;
 	for (size_t i = 0; i < st->n; i++)
-		if (st->r[i].ok && st->r[i].rr.type == type && strcmp(st->r[i].owner, cur) == 0)
+		if (at_name(&st->r[i], type, cur))
 		{
-			st->r[i].used = true;
+			if (st->r[i].ok)
+				st->r[i].used = true;
 			(*found)++;
 		}
 	return true;
+}
+
+/* The reason a CNAME row's problem gives (WHY_*), 0 for "no lookup passed", -1 if none. */
+static int
+why_of_problem(const char *p)
+{
+	static const struct
+	{
+		const char *text;
+		int			why;
+	}			reasons[] = {
+		{"the alias is part of a loop of CNAME records", WHY_LOOP},
+		{"the chain of aliases is longer than 8 CNAME records", WHY_TOO_LONG},
+		{"the name has more than one CNAME record", WHY_TWO},
+		{"the chain of aliases leads to a name with more than one CNAME record", WHY_TO_TWO},
+		{"the chain of aliases leads to a CNAME record that does not parse, which answers nothing", WHY_TO_BROKEN},
+		{"no lookup for the order passes through this alias", 0},
+	};
+
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (strstr(p, reasons[i].text) != NULL)
+			return reasons[i].why;
+	return -1;
+}
+
+/* Whether a CNAME record (read or not) is at name. */
+static bool
+has_cname(const fstate *st, const char *name)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if (at_name(&st->r[i], DCV_RR_CNAME, name))
+			return true;
+	return false;
 }
 
 static bool
@@ -678,7 +809,7 @@ static const char *const pieces[] = {
 	"\x7F", "\xFF", "\x80", "\xC3\xA4", "\xC3\x84", "\xD0\xB0", "\xC3\x9F",
 	"\xE4\xBE\x8B", "\xE3\x81\x88", "\xE3\x80\x82", "\xEF\xBC\x8E", "\xEF\xBD\xA1",
 	"\xEF\xBC\x91", "\xEF\xBD\x81", "\xC2\xAD", "\xE2\x80\x8B", "\xE2\x89\xA0", "\xD7\x90",
-	"\xC2\xA0", "\xE3\x80\x80", "x", "n", "-"
+	"\xC2\xA0", "\xE3\x80\x80", "x", "n", "-", "\xEF\xBF\xBD"
 };
 #define NPIECES (sizeof(pieces) / sizeof(pieces[0]))
 
@@ -710,7 +841,7 @@ gen_piece(gsrc *g, unsigned char *buf, size_t *n, size_t max)
 	}
 	else
 	{
-		p = pieces[(k - 38) % NPIECES];
+		p = pieces[gpick(g, NPIECES)];
 		l = strlen(p);
 	}
 	if (*n + l > max)
@@ -837,20 +968,54 @@ gen_name(gsrc *g, const char *domain, rname *r)
 				gen_random_label(g, r);
 			break;
 		default:
-			/* a long name, around 255 octets */
+
+			/*
+			 * A long name, around 255 octets on the wire as A-labels: ASCII
+			 * labels; or Unicode ones, whose A-labels are longer than their
+			 * UTF-8 ("\xC3\xA4" is "xn--4ca") or shorter (21 times
+			 * "\xE4\xBE\x8B" is 63 octets, its A-label 27), so that the
+			 * octets as given would decide otherwise.
+			 */
 			{
 				unsigned	len = 1 + gpick(g, 63);
+				unsigned	uni = gpick(g, 3);
+				size_t		wire = 1;
 
-				while (r->n < 100)
+				while (r->n < 130)
 				{
-					size_t		wire = 1;
+					unsigned char *l = r->l[r->n];
+					size_t		k = 0;
 
-					for (size_t i = 0; i < r->n; i++)
-						wire += r->len[i] + 1;
-					if (wire + len + 1 > 255 + gpick(g, 3))
+					if (uni == 0)
+					{
+						memset(l, 'a' + (int) (r->n % 26), len);
+						k = len;
+					}
+					else if (uni == 1)
+					{
+						/* a letter with a diaeresis, maybe between ASCII letters */
+						for (unsigned i = 1 + len % 4; i > 0 && k + 3 <= DCV_LABEL_MAX; i--)
+						{
+							if (len & 4)
+								l[k++] = (unsigned char) ('a' + (int) (r->n % 26));
+							l[k++] = 0xC3;
+							l[k++] = (unsigned char) ("\xA4\xB6\xBC"[(r->n + i) % 3]);
+						}
+					}
+					else
+					{
+						for (unsigned i = 1 + len % 21; i > 0; i--)
+						{
+							l[k++] = 0xE4;
+							l[k++] = 0xBE;
+							l[k++] = (unsigned char) (0x8B + (len & 1) * (i % 3));
+						}
+					}
+					r->len[r->n] = k;
+					wire += label_wire(l, k) + 1;
+					if (wire > 255 + gpick(g, 3))
 						break;
-					memset(r->l[r->n], 'a' + (int) (r->n % 26), len);
-					r->len[r->n++] = len;
+					r->n++;
 				}
 				if (gchance(g, 1, 2))
 					add_name(g, r, d);
@@ -950,6 +1115,7 @@ typedef struct grec
 	const char *other;			/* another type's mnemonic and RDATA */
 	unsigned	other_code;
 	const char *other_name;
+	unsigned	rdata_bad;		/* RDATA printed so that it does not parse: 1 + a way */
 } grec;
 
 static void
@@ -959,6 +1125,8 @@ gen_record(gsrc *g, const dcv_domain *dom, grec *r)
 	r->kind = (int) gpick(g, 16);
 	r->kind = r->kind < 6 ? 0 : r->kind < 11 ? 1 : r->kind < 15 ? 2 : 3;
 	gen_name(g, dom->name, &r->owner);
+	if (r->kind < 3 && gchance(g, 1, 10))
+		r->rdata_bad = 1 + gpick(g, 2);
 	switch (r->kind)
 	{
 		case 0:
@@ -1156,10 +1324,14 @@ print_generic(gsrc *g, sbuf *b, const unsigned char *w, size_t n, bool in_parens
 
 /*
  * Prints a generated record; *valid tells whether dcv_rr_parse must accept
- * it (the generator makes some records wrong on purpose).
+ * it (the generator makes some records wrong on purpose), *head whether
+ * its owner and type must be read even when its RDATA is not: 1 when
+ * owner, TTL, class and type are right, 0 when the owner is not, -1 (not
+ * checked) when only the TTL is over 2147483647.  A raw U+FFFD the printed
+ * line may hold is the caller's to judge.
  */
 static void
-print_record(gsrc *g, sbuf *b, const grec *r, bool *valid)
+print_record(gsrc *g, sbuf *b, const grec *r, bool *valid, int *head)
 {
 	unsigned	order = gpick(g, 6);
 	bool		parens = gchance(g, 1, 6);
@@ -1193,8 +1365,13 @@ print_record(gsrc *g, sbuf *b, const grec *r, bool *valid)
 		print_sep(g, b, false);
 		sb_fmt(b, "%lu", ttl);
 	}
+	*head = *valid ? 1 : 0;
 	if ((order == 1 || order == 3 || order == 4) && ttl > 2147483647UL)
+	{
 		*valid = false;
+		if (*head)
+			*head = -1;
+	}
 	print_sep(g, b, false);
 	if (r->kind == 3)
 	{
@@ -1205,8 +1382,21 @@ print_record(gsrc *g, sbuf *b, const grec *r, bool *valid)
 	print_sep(g, b, false);
 	if (parens)
 		sb_str(b, "( ");
-	switch (r->kind)
+	switch (r->rdata_bad ? -1 : r->kind)
 	{
+		case -1:
+			{
+				/* RDATA that does not parse, behind an owner and a type that do */
+				static const char *const bad[3][2] = {
+					{"\\# 3 0161", "\"a\" \\999"},
+					{"256 issue \"ca.example\"", "0 issue-critical \"ca.example\""},
+					{"a.example. b.example.", "\\# 2 c00c"},
+				};
+
+				sb_str(b, bad[r->kind][r->rdata_bad - 1]);
+				*valid = false;
+				break;
+			}
 		case 0:
 			{
 				bool		fits = r->nstr > 0;
@@ -1315,23 +1505,55 @@ same_bytes(const dcv_str *s, const gval *v)
 	return s->len == v->n && (v->n == 0 || memcmp(s->ptr, v->b, v->n) == 0) && s->ptr[s->len] == '\0';
 }
 
-/* dcv_rr_parse gives back what was printed. */
+/* Whether the bytes hold U+FFFD as it is (EF BF BD), not written as escapes. */
+static bool
+has_replacement(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((unsigned char) s[i] == 0xEF && (unsigned char) s[i + 1] == 0xBF &&
+			(unsigned char) s[i + 2] == 0xBD)
+			return true;
+	return false;
+}
+
+/*
+ * dcv_rr_parse gives back what was printed.  valid: the record is right;
+ * head 1: its owner, TTL, class and type are, and must be read even when
+ * the RDATA is not; 0: they must not; -1: not checked.  A raw U+FFFD
+ * anywhere makes the element unusable, nothing of it read.
+ */
 static void
-check_roundtrip(const char *line, size_t len, const grec *r, bool valid)
+check_roundtrip(const char *line, size_t len, const grec *r, bool valid, int head)
 {
 	dcv_rr		rr;
 	dcv_error	err;
 	dcv_alloc	a = {test_arena_alloc, &ar, fuzz_interrupt};
 	dcv_status	st = dcv_rr_parse(line, len, &a, &rr, &err);
 	const char *owner;
+	static const unsigned codes[4] = {DCV_RR_TXT, DCV_RR_CAA, DCV_RR_CNAME, 0};
 
+	if (has_replacement(line, len))
+	{
+		valid = false;
+		head = 0;
+	}
 	if (!valid)
 	{
 		FUZZ_CHECK(st == DCV_ERR_DOMAIN, "dcv_rr_parse accepts %s (type %u, owner \"%s\"), which is wrong",
 				   fuzz_show(line, len), rr.type, rr.owner);
+		FUZZ_CHECK(head < 0 || rr.typed == (head == 1), "%s does not parse (%s); owner and type read: %d, expected %d",
+				   fuzz_show(line, len), err.detail, rr.typed, head);
+		if (head == 1)
+		{
+			owner = canon_name(&r->owner);
+			FUZZ_CHECK(strcmp(rr.owner, owner) == 0 && rr.type == codes[r->kind],
+					   "%s (RDATA not read): owner \"%s\" type %u, expected \"%s\" %u",
+					   fuzz_show(line, len), rr.owner, rr.type, owner, codes[r->kind]);
+		}
 		return;
 	}
 	FUZZ_CHECK(st == DCV_OK, "dcv_rr_parse refuses %s: %s", fuzz_show(line, len), err.detail);
+	FUZZ_CHECK(rr.typed, "%s parses, but typed is false", fuzz_show(line, len));
 	owner = canon_name(&r->owner);
 	FUZZ_CHECK(strcmp(rr.owner, owner) == 0, "%s: owner \"%s\", expected \"%s\"",
 			   fuzz_show(line, len), rr.owner, owner);
@@ -1378,7 +1600,12 @@ check_roundtrip(const char *line, size_t len, const grec *r, bool valid)
 
 /* ---- checks on the input's own elements ---- */
 
-/* What can be said of one element without parsing it fully. */
+/*
+ * What can be said of one element without parsing it fully.  An element
+ * of two lines or with a raw U+FFFD is refused with nothing of it read;
+ * the owner of one read (parsed, or its RDATA alone not) is the name its
+ * first token spells.
+ */
 static void
 check_element(const char *s, size_t n, dcv_status st, const dcv_rr *rr)
 {
@@ -1388,19 +1615,27 @@ check_element(const char *s, size_t n, dcv_status st, const dcv_rr *rr)
 	dcv_alloc	a = {test_arena_alloc, &ar, NULL};
 
 	if (two_lines(s, n))
-		FUZZ_CHECK(st != DCV_OK, "an element of two lines is accepted: %s", fuzz_show(s, n));
-	if (st != DCV_OK)
+		FUZZ_CHECK(st != DCV_OK && !rr->typed, "an element of two lines is accepted, or its owner read: %s",
+				   fuzz_show(s, n));
+	if (has_replacement(s, n))
+		FUZZ_CHECK(st != DCV_OK && !rr->typed, "an element with a raw U+FFFD is accepted, or its owner read: %s",
+				   fuzz_show(s, n));
+	FUZZ_CHECK(st != DCV_OK || rr->typed, "%s parses, but typed is false", fuzz_show(s, n));
+	if (!rr->typed)
 		return;
 	if (owner_of_line(s, n, &owner, &valid, &root))
 	{
 		const char *want = root ? "" : valid ? canon_name(&owner) : NULL;
 
-		FUZZ_CHECK(want != NULL, "owner of %s is no well-formed name, but the record parses (owner \"%s\")",
+		FUZZ_CHECK(want != NULL, "owner of %s is no well-formed name, but it is read (owner \"%s\")",
 				   fuzz_show(s, n), rr->owner);
 		FUZZ_CHECK(strcmp(want, rr->owner) == 0, "owner of %s is \"%s\", expected \"%s\"",
 				   fuzz_show(s, n), rr->owner, want);
 	}
-	/* a canonical name reads as itself */
+	/*
+	 * A canonical name reads as itself: as long, since a host-name label
+	 * counts as its A-label either way (the target only of a record read).
+	 */
 	for (int which = 0; which < 2; which++)
 	{
 		const char *name = which ? rr->target : rr->owner;
@@ -1408,17 +1643,12 @@ check_element(const char *s, size_t n, dcv_status st, const dcv_rr *rr)
 		dcv_rr		again;
 		dcv_error	err;
 
-		if (which && rr->type != DCV_RR_CNAME)
+		if (which && (rr->type != DCV_RR_CNAME || st != DCV_OK))
 			continue;
 		sb_str(&b, name[0] ? name : ".");
 		sb_str(&b, " TXT x");
-		if (dcv_rr_parse(b.p, b.n, &a, &again, &err) != DCV_OK)
-		{
-			/* A-labels may be longer than the octets they stand for */
-			FUZZ_CHECK(strstr(err.detail, "longer than 255") != NULL && strstr(name, "xn--") != NULL,
-					   "canonical name \"%s\" does not parse: %s", name, err.detail);
-			continue;
-		}
+		FUZZ_CHECK(dcv_rr_parse(b.p, b.n, &a, &again, &err) == DCV_OK,
+				   "canonical name \"%s\" does not parse: %s", name, err.detail);
 		FUZZ_CHECK(strcmp(again.owner, name) == 0,
 				   "canonical name \"%s\" does not read as itself (\"%s\")", name, again.owner);
 	}
@@ -1452,11 +1682,12 @@ check_contacts(const dcv_domain *dom, const dcv_str *el, size_t n, const dcv_str
 			continue;
 		r->ok = dcv_rr_parse(el[i].ptr, el[i].len, &a, &r->rr, &err) == DCV_OK;
 		check_element(el[i].ptr, el[i].len, r->ok ? DCV_OK : DCV_ERR_DOMAIN, &r->rr);
-		if (r->ok)
-		{
+		r->broken = !r->ok && r->rr.typed &&
+			(r->rr.type == DCV_RR_TXT || r->rr.type == DCV_RR_CAA || r->rr.type == DCV_RR_CNAME);
+		if (r->ok || r->broken)
 			r->owner = dup_str(r->rr.owner);
+		if (r->ok)
 			r->target = dup_str(r->rr.target);
-		}
 	}
 
 	/* the reference: TXT at each ADN, CAA relevant set of each ADN */
@@ -1507,14 +1738,25 @@ check_contacts(const dcv_domain *dom, const dcv_str *el, size_t n, const dcv_str
 
 		FUZZ_CHECK(row->parsed == r->ok, "row %zu (%s): parsed %d, expected %d", i,
 				   fuzz_show(el[i].ptr, el[i].len), row->parsed, r->ok);
-		if (r->ok)
+		/* owner and type, of a record read and of one whose RDATA alone is not */
+		if (r->ok || r->broken)
 			FUZZ_CHECK(row->type == r->rr.type && row->owner && strcmp(row->owner, r->owner) == 0,
-					   "row %zu: type %u owner \"%s\", expected %u \"%s\"", i, row->type,
+					   "row %zu (%s): type %u owner \"%s\", expected %u \"%s\"", i,
+					   fuzz_show(el[i].ptr, el[i].len), row->type,
 					   row->owner ? row->owner : "(NULL)", r->rr.type, r->owner);
 		else
-			FUZZ_CHECK(row->problem != NULL && row->email == NULL,
-					   "row %zu (%s): not parsed, yet no problem or an email", i,
-					   fuzz_show(el[i].ptr, el[i].len));
+			FUZZ_CHECK(row->type == 0 && row->owner == NULL,
+					   "row %zu (%s): nothing read, yet type %u owner \"%s\"", i,
+					   fuzz_show(el[i].ptr, el[i].len), row->type, row->owner ? row->owner : "(NULL)");
+		if (!r->ok)
+		{
+			const char *why = el[i].ptr ? "the record does not parse: " : "the element is NULL";
+
+			FUZZ_CHECK(row->problem != NULL && row->email == NULL &&
+					   strncmp(row->problem, why, strlen(why)) == 0,
+					   "row %zu (%s): not parsed, yet problem %s or an email", i,
+					   fuzz_show(el[i].ptr, el[i].len), row->problem ? row->problem : "NULL");
+		}
 		if (r->email)
 			FUZZ_CHECK(row->email && strcmp(row->email, r->email) == 0,
 					   "row %zu (%s) at \"%s\": contact \"%s\", expected \"%s\"", i,
@@ -1523,16 +1765,35 @@ check_contacts(const dcv_domain *dom, const dcv_str *el, size_t n, const dcv_str
 		else
 			FUZZ_CHECK(row->email == NULL,
 					   "row %zu (%s) at \"%s\" gives \"%s\": not at an ADN, outside the relevant set, or not the exact value",
-					   i, fuzz_show(el[i].ptr, el[i].len), r->ok ? r->owner : "", row->email);
+					   i, fuzz_show(el[i].ptr, el[i].len), r->owner ? r->owner : "", row->email);
 		if (r->ok && (r->rr.type == DCV_RR_TXT || r->rr.type == DCV_RR_CAA))
+		{
+			bool		behind = has_cname(&st, r->owner);
+
 			FUZZ_CHECK((row->email == NULL) != (row->problem == NULL),
 					   "row %zu: email %s and problem %s", i, row->email ? row->email : "NULL",
 					   row->problem ? row->problem : "NULL");
+			/* a name with a CNAME record, read or not, has no other record for a lookup */
+			FUZZ_CHECK(!behind || !r->used, "row %zu (%s) at \"%s\", a name with a CNAME, was found",
+					   i, fuzz_show(el[i].ptr, el[i].len), r->owner);
+			FUZZ_CHECK(behind == (row->problem && strstr(row->problem, "has a CNAME record") != NULL),
+					   "row %zu (%s) at \"%s\": problem %s, expected it %s a CNAME", i,
+					   fuzz_show(el[i].ptr, el[i].len), r->owner, row->problem ? row->problem : "NULL",
+					   behind ? "behind" : "not behind");
+		}
 		else if (r->ok && r->rr.type == DCV_RR_CNAME)
+		{
+			int			why = row->problem ? why_of_problem(row->problem) : -1;
+
 			FUZZ_CHECK((row->problem == NULL) == r->followed,
 					   "CNAME row %zu (%s): problem %s, expected it %s", i,
 					   fuzz_show(el[i].ptr, el[i].len), row->problem ? row->problem : "NULL",
 					   r->followed ? "followed" : "unused or failed");
+			FUZZ_CHECK(r->followed || (why == 0 ? r->why == 0 : why > 0 && (r->why & (unsigned) why) != 0),
+					   "CNAME row %zu (%s): problem \"%s\", expected %s (reasons %#x: 1 loop, 2 too long, 4 two CNAMEs, 8 to two, 16 to one that does not parse)",
+					   i, fuzz_show(el[i].ptr, el[i].len), row->problem ? row->problem : "NULL",
+					   r->why ? "a reason of a failed lookup" : "no lookup passed", r->why);
+		}
 		else if (r->ok)
 			FUZZ_CHECK(row->problem != NULL, "row %zu of type %u has no problem", i, r->rr.type);
 	}
@@ -1777,28 +2038,35 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		grec		r;
 		sbuf		line = {0};
 		bool		valid;
+		int			head;
 
 		gen_record(&g, &dom, &r);
-		print_record(&g, &line, &r, &valid);
-		check_roundtrip(line.p, line.n, &r, valid);
+		print_record(&g, &line, &r, &valid, &head);
+		check_roundtrip(line.p, line.n, &r, valid, head);
 		if (gchance(&g, 1, 24))
 		{
-			/* two records in one element: refused */
+			/*
+			 * two records in one element: refused, nothing of it read (a
+			 * comment ends at a CR as at an LF)
+			 */
 			grec		r2;
 			bool		valid2;
+			int			head2;
 			dcv_rr		rr;
 			dcv_error	err;
 			dcv_alloc	a = {test_arena_alloc, &ar, NULL};
+			unsigned	end = gpick(&g, 3);
 
 			if (gchance(&g, 1, 2))
 				sb_str(&line, " ; first");
-			sb_str(&line, gchance(&g, 1, 2) ? "\n" : "\r\n");
+			sb_str(&line, end == 0 ? "\n" : end == 1 ? "\r\n" : "\r");
 			gen_record(&g, &dom, &r2);
-			print_record(&g, &line, &r2, &valid2);
+			print_record(&g, &line, &r2, &valid2, &head2);
 			FUZZ_CHECK(two_lines(line.p, line.n), "two records in one line: %s",
 					   fuzz_show(line.p, line.n));
-			FUZZ_CHECK(dcv_rr_parse(line.p, line.n, &a, &rr, &err) == DCV_ERR_DOMAIN,
-					   "an element of two records is accepted: %s", fuzz_show(line.p, line.n));
+			FUZZ_CHECK(dcv_rr_parse(line.p, line.n, &a, &rr, &err) == DCV_ERR_DOMAIN && !rr.typed,
+					   "an element of two records is accepted, or its owner and type read: %s",
+					   fuzz_show(line.p, line.n));
 		}
 		el[nel++] = (dcv_str) {line.p, line.n};
 	}
