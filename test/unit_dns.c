@@ -758,7 +758,11 @@ test_dns_txt(void)
 		dns_row_is("MX", &r, 11, NULL, "type MX is not read");
 		dns_row_is("NULL element", &r, 12, NULL, "NULL");
 		dns_row_is("bad element", &r, 13, NULL, "does not parse");
-		check(r.n > 13 && !r.rows[13].parsed && r.rows[13].owner == NULL && r.rows[0].parsed &&
+		/* an unclosed quote in the RDATA: owner and type are read all the same */
+		check(r.n > 13 && !r.rows[13].parsed && r.rows[13].type == DCV_RR_TXT &&
+			  r.rows[13].owner != NULL &&
+			  strcmp(r.rows[13].owner, "_validation-contactemail.example.co.jp") == 0 &&
+			  r.rows[0].parsed &&
 			  r.rows[0].type == DCV_RR_TXT &&
 			  strcmp(r.rows[0].owner, "_validation-contactemail.www.shop.example.co.jp") == 0,
 			  "rows: parsed, type and owner");
@@ -1275,6 +1279,52 @@ test_dns_unread(void)
 		dns_contacts_are("CAA not read in generic form", "www.example.co.jp", generic, "txt:; caa:", &r);
 		dns_row_is("CAA not read in generic form", &r, 0, NULL, "not a CAA record");
 		dns_row_is("CAA not read in generic form", &r, 1, NULL, "outside the relevant CAA set");
+	}
+	/*
+	 * RDATA that does not even split into fields (an unclosed quote, a
+	 * stray parenthesis, a TTL too large): owner and type are read, and the
+	 * record counts at its name all the same.
+	 */
+	{
+		const char *const caa_quote[] = {
+			"example.co.jp. CAA 0 issue \"ca.example",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+		const char *const caa_paren[] = {
+			"example.co.jp. CAA 0 issue ca.example )",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+		const char *const caa_ttl[] = {
+			"example.co.jp. 2147483648 IN CAA 0 issue \"ca.example\"",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+		const char *const cname_quote[] = {
+			"_validation-contactemail.example.com CNAME \"t.example.net",
+			"_validation-contactemail.example.com TXT \"hidden@x.example\"",
+			NULL
+		};
+		const char *const other_class[] = {
+			"example.co.jp. CH CAA 0 issue \"ca.example",
+			"co.jp. CAA 0 contactemail \"c@x.example\"",
+			NULL
+		};
+
+		dns_contacts_are("CAA with an unclosed quote ends the climb", "example.co.jp", caa_quote,
+						 "txt:; caa:", &r);
+		dns_row_read("CAA with an unclosed quote ends the climb", &r, 0, false, DCV_RR_CAA, "example.co.jp");
+		dns_contacts_are("CAA with a stray parenthesis ends the climb", "example.co.jp", caa_paren,
+						 "txt:; caa:", NULL);
+		dns_contacts_are("CAA with too large a TTL ends the climb", "example.co.jp", caa_ttl,
+						 "txt:; caa:", NULL);
+		dns_contacts_are("CNAME with an unclosed quote hides the TXT at its name", "example.com",
+						 cname_quote, "txt:; caa:", &r);
+		dns_row_read("CNAME with an unclosed quote", &r, 0, false, DCV_RR_CNAME,
+					 "_validation-contactemail.example.com");
+		dns_contacts_are("a broken record of another class is at no name", "example.co.jp", other_class,
+						 "txt:; caa: c@x.example", NULL);
 	}
 	/* the same at the target of an alias: the lookup answers with a set */
 	{

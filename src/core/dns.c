@@ -72,6 +72,9 @@ tokenize(const char *s, size_t len, const dcv_alloc *a, token **buf, size_t *cap
 		*buf = a->fn(a->ctx, *cap * sizeof(token));
 	}
 	t = *buf;
+	/* the tokens read so far, also when the line then fails */
+	*out = t;
+	*n = 0;
 	while (i < len)
 	{
 		char		c = s[i];
@@ -88,7 +91,8 @@ tokenize(const char *s, size_t len, const dcv_alloc *a, token **buf, size_t *cap
 			{
 				for (size_t j = i; j < len; j++)
 					if (!is_blank(s[j]) && !is_newline(s[j]))
-						return dcv_fail(err, DCV_ERR_DOMAIN,
+						return *n = 0,	/* of two records, neither is read */
+							dcv_fail(err, DCV_ERR_DOMAIN,
 										"the element holds more than one line; give one record an element");
 			}
 			i++;
@@ -126,6 +130,7 @@ tokenize(const char *s, size_t len, const dcv_alloc *a, token **buf, size_t *cap
 			t[k].raw = s + start;
 			t[k].len = i - start;
 			t[k++].quoted = true;
+			*n = k;
 			i++;
 			if (i < len && !is_blank(s[i]) && !is_newline(s[i]) && s[i] != ')' && s[i] != ';')
 				return dcv_fail(err, DCV_ERR_DOMAIN,
@@ -151,12 +156,11 @@ tokenize(const char *s, size_t len, const dcv_alloc *a, token **buf, size_t *cap
 			t[k].raw = s + start;
 			t[k].len = i - start;
 			t[k++].quoted = false;
+			*n = k;
 		}
 	}
 	if (depth != 0)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "a \"(\" is not closed");
-	*out = t;
-	*n = k;
 	return DCV_OK;
 }
 
@@ -693,6 +697,53 @@ type_token(const token *t, dcv_rr *rr)
 	return true;
 }
 
+/* Whether text follows a line break (wherever it is, quoted or not). */
+static bool
+later_line(const char *s, size_t len)
+{
+	bool		broken = false;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		if (is_newline(s[i]))
+			broken = true;
+		else if (broken && !is_blank(s[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * For a line that fails after its owner: whether its owner and type can
+ * still be read (TTLs skipped; a class other than IN is no record of the
+ * Internet's), so that the record counts at its name for the lookups.
+ */
+static void
+read_owner_type(const token *t, size_t n, dcv_rr *out)
+{
+	size_t		i = 1;
+	bool		in = true;
+
+	out->typed = false;
+	if (n < 2 || parse_name(&t[0], out->owner, NULL) != DCV_OK)
+		return;
+	for (; i < n && i <= 2; i++)
+	{
+		bool		this_in;
+
+		if (!t[i].quoted && all_digits(t[i].raw, t[i].len))
+			continue;
+		if (class_token(&t[i], &this_in))
+		{
+			in &= this_in;
+			continue;
+		}
+		break;
+	}
+	if (in && i < n && type_token(&t[i], out))
+		out->typed = true;
+}
+
 static dcv_status
 rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 		 dcv_error *err, token **tokbuf, size_t *tokcap)
@@ -716,7 +767,12 @@ rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 			return dcv_fail(err, DCV_ERR_DOMAIN,
 							"the element holds U+FFFD, the replacement for a character that could not be read");
 	if (tokenize(line, len, a, tokbuf, tokcap, &t, &n, err) != DCV_OK)
+	{
+		/* an element that may hold two records gives neither */
+		if (!later_line(line, len))
+			read_owner_type(t, n, out);
 		return DCV_ERR_DOMAIN;
+	}
 	if (n == 0)
 		return dcv_fail(err, DCV_ERR_DOMAIN, "the element holds no record (blank, or a comment only)");
 	if (parse_name(&t[0], out->owner, err) != DCV_OK)
@@ -735,10 +791,12 @@ rr_parse(const char *line, size_t len, const dcv_alloc *a, dcv_rr *out,
 
 		if (number(&t[i], &ttl) || (!t[i].quoted && all_digits(t[i].raw, t[i].len)))
 		{
-			if (ttl_seen)
-				return dcv_fail(err, DCV_ERR_DOMAIN, "the line has two TTLs");
-			if (t[i].len > 10 || ttl > TTL_MAX)
-				return dcv_fail(err, DCV_ERR_DOMAIN, "the TTL is more than 2147483647");
+			if (ttl_seen || t[i].len > 10 || ttl > TTL_MAX)
+			{
+				read_owner_type(t, n, out);
+				return dcv_fail(err, DCV_ERR_DOMAIN, ttl_seen ? "the line has two TTLs"
+								: "the TTL is more than 2147483647");
+			}
 			ttl_seen = true;
 		}
 		else if (class_token(&t[i], &in))
