@@ -10,7 +10,7 @@ CORE_SRCS = src/core/util.c src/core/psl.c src/core/domain.c src/core/labels.c \
 	src/core/uts46.c src/core/base.c src/core/email.c src/core/rules.c src/core/dns.c
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) src/dcv.o src/normal.o src/candidates.o src/decision.o \
-	src/product.o src/guard.o src/contacts.o src/trigger.o src/report.o
+	src/product.o src/guard.o src/contacts.o src/psl_setting.o src/trigger.o src/report.o
 
 DEP_CFLAGS := $(shell pkg-config --cflags libidn2 libpsl)
 # libunistring (Bidi classes, uts46.c) has no pkg-config file on Debian 12.

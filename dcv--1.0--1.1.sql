@@ -205,3 +205,16 @@ BEGIN
 	END LOOP;
 END
 $$;
+
+--
+-- The Public Suffix List in force: the file dcv.public_suffix_list names
+-- (postgresql.conf), or the list libpsl was built with.
+--
+CREATE FUNCTION dcv_psl_info(OUT source text, OUT list_date date, OUT rules integer,
+							 OUT icann_rules integer, OUT problem text)
+RETURNS record
+AS 'MODULE_PATHNAME', 'dcv_psl_info_sql'
+LANGUAGE C VOLATILE PARALLEL SAFE;
+
+COMMENT ON FUNCTION dcv_psl_info() IS
+'the Public Suffix List base domains follow in this session: its file (or built-in), date, rules, and why a chosen file is not in force';

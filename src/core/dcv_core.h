@@ -271,6 +271,28 @@ extern dcv_status dcv_base_domain_slow(const char *name, char *out,
  */
 extern bool dcv_psl_table_ready(bool force);
 
+/* The Public Suffix List in force (psl.c). */
+typedef struct dcv_psl_list
+{
+	bool		builtin;		/* libpsl's built-in list */
+	char		source[1024];	/* "built-in", or the file's path */
+	char		date[11];		/* YYYY-MM-DD the list says, or "" */
+	long		time;			/* the file's time stamp (Unix time), or -1 */
+	int			rules;			/* rules, both sections (-1: not known) */
+	int			icann_rules;	/* rules of the ICANN section */
+} dcv_psl_list;
+
+/*
+ * Uses the list in the file at path ("" or NULL: libpsl's built-in list).
+ * The file is read whole first; when it cannot be read, has no ICANN
+ * section or no rule in it, or libpsl cannot read it, the list in force
+ * stays and problem (psize bytes) says why.
+ */
+extern bool dcv_psl_use(const char *path, char *problem, size_t psize);
+
+/* What the list in force is. */
+extern void dcv_psl_describe(dcv_psl_list *out);
+
 /* Normalize and analyse an applied domain. */
 extern dcv_status dcv_domain_analyze(const char *in, size_t len,
 									 dcv_domain *out, dcv_error *err);

@@ -57,14 +57,35 @@ static struct
 	size_t		nrules;
 } table;
 
+/*
+ * The list in force: libpsl's built-in list (chosen NULL), or one a DBA
+ * chose, read whole by libpsl and counted here (dcv_psl_use).
+ */
+static struct
+{
+	psl_ctx_t  *chosen;			/* the chosen list, or NULL */
+	char	   *path;			/* its file */
+	dcv_psl_list info;			/* what dcv_psl_describe reports */
+	bool		described;		/* info filled in */
+} list;
+
 static const psl_ctx_t *
 ctx(void)
 {
 	static const psl_ctx_t *c;
 
+	if (list.chosen != NULL)
+		return list.chosen;
 	if (c == NULL)
 		c = psl_builtin();
 	return c;
+}
+
+/* The file the table is read from: the chosen one, or the installed list. */
+static const char *
+table_file(void)
+{
+	return list.chosen != NULL ? list.path : PSL_FILE;
 }
 
 /*
@@ -100,6 +121,8 @@ dcv_psl_is_suffix_lib(const char *s)
 
 	if (psl_is_public_suffix2(ctx(), s, PSL_TYPE_ICANN) == 0)
 		return false;
+	if (list.chosen != NULL)
+		return true;			/* read from the file itself: no built-in data */
 	if (tld != NULL && file_ctx() != NULL &&
 		psl_is_public_suffix2(ctx(), tld + 1, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) == 0)
 		return psl_is_public_suffix2(file_ctx(), s, PSL_TYPE_ICANN) != 0;
@@ -245,7 +268,7 @@ load(void)
 	table.slots = calloc(table.nslots, sizeof(rule));
 	if (table.slots == NULL)
 		return false;
-	if ((f = fopen(PSL_FILE, "r")) == NULL)
+	if ((f = fopen(table_file(), "r")) == NULL)
 		return false;
 	while (ok && fgets(line, sizeof(line), f))
 	{
@@ -290,6 +313,7 @@ load(void)
 			ok = add(p + 1, strlen(p + 1), F_ABOVE) && table.nrules * 2 < table.nslots;
 	}
 	fclose(f);
+	/* a small list (a test's) is answered by libpsl: the table pays for thousands */
 	return ok && table.nrules > 1000;
 }
 
@@ -330,8 +354,9 @@ build(void)
 	struct stat st;
 
 	table.tried = true;
-	if (psl_builtin_outdated() || stat(PSL_FILE, &st) != 0 ||
-		(time_t) psl_builtin_file_time() != st.st_mtime)
+	if (list.chosen == NULL &&
+		(psl_builtin_outdated() || stat(PSL_FILE, &st) != 0 ||
+		 (time_t) psl_builtin_file_time() != st.st_mtime))
 		return;
 	if (!load() || !verify())
 	{
@@ -397,4 +422,150 @@ dcv_psl_suffix_labels(const char *name, size_t len)
 		start = next;
 	}
 	return best;
+}
+
+/*
+ * Counts the rules of a list file, the ICANN ones apart, and finds its date
+ * ("// VERSION: YYYY-MM-DD..." in the lists of 2023 on); false, with a
+ * reason, when it is no list: unreadable, no ICANN section, or an ICANN
+ * section without a rule.
+ */
+static bool
+count_rules(const char *path, dcv_psl_list *out, char *problem, size_t psize)
+{
+	FILE	   *f = fopen(path, "r");
+	char		line[1024];
+	int			section = 0;
+	bool		icann_begin = false,
+				icann_end = false;
+	struct stat st;
+
+	out->rules = out->icann_rules = 0;
+	out->date[0] = '\0';
+	out->time = -1;
+	if (f == NULL)
+	{
+		snprintf(problem, psize, "cannot read the file %s", path);
+		return false;
+	}
+	if (fstat(fileno(f), &st) == 0)
+		out->time = (long) st.st_mtime;
+	while (fgets(line, sizeof(line), f))
+	{
+		const char *v = strstr(line, "// VERSION: ");
+
+		if (v == line && out->date[0] == '\0' && strlen(v + 12) >= 10)
+		{
+			memcpy(out->date, v + 12, 10);
+			out->date[10] = '\0';
+		}
+		if (strstr(line, "===BEGIN ICANN DOMAINS==="))
+			section = 1, icann_begin = true;
+		else if (strstr(line, "===END ICANN DOMAINS==="))
+			section = 0, icann_end = icann_begin;
+		else if (strstr(line, "===BEGIN PRIVATE DOMAINS==="))
+			section = 2;
+		else if (strstr(line, "===END "))
+			section = 0;
+		if (section == 0 || line[0] == '/' || line[0] == '\n' || line[0] == '\r' ||
+			line[0] == ' ' || line[0] == '\t')
+			continue;
+		out->rules++;
+		out->icann_rules += section == 1;
+	}
+	if (ferror(f))
+	{
+		fclose(f);
+		snprintf(problem, psize, "cannot read the file %s", path);
+		return false;
+	}
+	fclose(f);
+	if (!icann_begin || !icann_end)
+	{
+		snprintf(problem, psize, "%s has no ICANN section (\"===BEGIN ICANN DOMAINS===\" to \"===END ICANN DOMAINS===\")",
+				 path);
+		return false;
+	}
+	if (out->icann_rules == 0)
+	{
+		snprintf(problem, psize, "the ICANN section of %s holds no rule", path);
+		return false;
+	}
+	return true;
+}
+
+bool
+dcv_psl_use(const char *path, char *problem, size_t psize)
+{
+	dcv_psl_list info;
+	psl_ctx_t  *c;
+	char	   *copy;
+
+	problem[0] = '\0';
+	if (path == NULL || path[0] == '\0')
+	{
+		if (list.chosen == NULL)
+			return true;
+		psl_free(list.chosen);
+		free(list.path);
+		list.chosen = NULL;
+		list.path = NULL;
+		list.described = false;
+	}
+	else
+	{
+		if (list.chosen != NULL && strcmp(list.path, path) == 0)
+		{
+			/* the same file again: read again, it may have been replaced */
+		}
+		if (!count_rules(path, &info, problem, psize))
+			return false;
+		if ((c = psl_load_file(path)) == NULL)
+		{
+			snprintf(problem, psize, "libpsl cannot read %s as a Public Suffix List", path);
+			return false;
+		}
+		if ((copy = strdup(path)) == NULL)
+		{
+			psl_free(c);
+			snprintf(problem, psize, "out of memory");
+			return false;
+		}
+		if (list.chosen != NULL)
+		{
+			psl_free(list.chosen);
+			free(list.path);
+		}
+		list.chosen = c;
+		list.path = copy;
+		list.info = info;
+		list.info.builtin = false;
+		snprintf(list.info.source, sizeof(list.info.source), "%s", path);
+		list.described = true;
+	}
+	/* the table answers for the list in force: built again when asked */
+	free_table();
+	table.tried = false;
+	table.ready = false;
+	table.asked = 0;
+	return true;
+}
+
+void
+dcv_psl_describe(dcv_psl_list *out)
+{
+	if (!list.described)
+	{
+		char		problem[DCV_DETAIL_BUF];
+
+		/* libpsl's built-in list: counted in the file it was made from */
+		memset(&list.info, 0, sizeof(list.info));
+		if (!count_rules(PSL_FILE, &list.info, problem, sizeof(problem)))
+			list.info.rules = list.info.icann_rules = -1;
+		list.info.time = (long) psl_builtin_file_time();
+		list.info.builtin = true;
+		snprintf(list.info.source, sizeof(list.info.source), "built-in");
+		list.described = true;
+	}
+	*out = list.info;
 }
