@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int	passed,
 			failed;
@@ -936,6 +937,61 @@ test_uts46(void)
 
 #include "unit_dns.c"
 
+/* ---- a list a DBA chooses (run last: it changes the list in force) ---- */
+
+static void
+test_psl_use(void)
+{
+	char		path[] = "/tmp/dcv-unit-psl-XXXXXX";
+	char		problem[512];
+	dcv_psl_list l;
+	int			fd = mkstemp(path);
+	FILE	   *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	check(f != NULL, "a temporary list file");
+	if (f == NULL)
+		return;
+	fputs("// VERSION: 2024-12-04_12-00-00_UTC\n// ===BEGIN ICANN DOMAINS===\njp\nexample.jp\n"
+		  "// ===END ICANN DOMAINS===\n// ===BEGIN PRIVATE DOMAINS===\nblogspot.jp\n"
+		  "// ===END PRIVATE DOMAINS===\n", f);
+	fclose(f);
+
+	dcv_psl_describe(&l);
+	check(l.builtin && strcmp(l.source, "built-in") == 0 && l.rules > 5000 && l.icann_rules > 5000,
+		  "the built-in list described: %s %d %d", l.source, l.rules, l.icann_rules);
+
+	check(dcv_psl_use(path, problem, sizeof(problem)), "the small list is used: %s", problem);
+	base_ok("www.shop.example.jp", "shop.example.jp");
+	base_ok("www.example.co.jp", "co.jp");
+	base_ok("www.example.com", "example.com");
+	base_bad("example.jp");
+	dcv_psl_describe(&l);
+	check(!l.builtin && strcmp(l.source, path) == 0 && strcmp(l.date, "2024-12-04") == 0 &&
+		  l.rules == 3 && l.icann_rules == 2,
+		  "the small list described: %s %s %d %d", l.source, l.date, l.rules, l.icann_rules);
+
+	/* a file that cannot be used leaves the list in force */
+	check(!dcv_psl_use("/nonexistent/list.dat", problem, sizeof(problem)) &&
+		  strstr(problem, "cannot read") != NULL, "an unreadable list is refused: %s", problem);
+	f = fopen(path, "w");
+	if (f)
+	{
+		fputs("example.jp\n", f);
+		fclose(f);
+	}
+	check(!dcv_psl_use(path, problem, sizeof(problem)) &&
+		  strstr(problem, "no ICANN section") != NULL, "a list without an ICANN section is refused: %s",
+		  problem);
+	base_ok("www.shop.example.jp", "shop.example.jp");
+
+	check(dcv_psl_use("", problem, sizeof(problem)), "back to the built-in list");
+	base_ok("www.shop.example.jp", "example.jp");
+	base_ok("www.example.co.jp", "example.co.jp");
+	dcv_psl_describe(&l);
+	check(l.builtin, "the built-in list again");
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -951,6 +1007,7 @@ main(void)
 	test_candidates();
 	test_decisions();
 	test_dns();
+	test_psl_use();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
