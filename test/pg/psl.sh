@@ -90,6 +90,9 @@ check "public suffixes by the small list have no base domain" \
 set_list "$work/big.dat"
 check "a large list: the same rule changes, through dcv's own table" \
 	bash -c "psql -X -q -At -d $db -c \"SELECT count(DISTINCT dcv_base_domain('h' || i || '.example.com')) FROM generate_series(1, 5000) i\" -c \"$base\" | tail -1 | grep -qx 'shop.example.jp co.jp example.com'"
+check "a large list by the PSL's own algorithm: an unknown top-level label is only the implicit rule" \
+	equals "$db" "SELECT dcv_base_domain('www.example.m') || ' ' || dcv_base_domain('a.b.kawasaki.jp') || ' ' || dcv_base_domain('www.city.kawasaki.jp')" \
+	"example.m a.b.kawasaki.jp city.kawasaki.jp"
 check "dcv_psl_info: the large list's rules, dated by its time stamp" \
 	equals "$db" "SELECT source || ' ' || rules || ' ' || (list_date IS NOT NULL) FROM dcv_psl_info()" \
 	"$work/big.dat $installed_rules true"
