@@ -19,16 +19,6 @@
 SET client_encoding = 'UTF8';  -- the test files are UTF-8, whatever the database encoding
 \set ECHO none
 \i sql/include/catch.sql
--- state(query): the SQLSTATE the query raises, or 'ok'.
-CREATE FUNCTION pg_temp.state(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE s text;
-BEGIN
-  EXECUTE q;
-  RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE;
-  RETURN s;
-END $$;
 \set ECHO all
 SET datestyle = ISO;
 

@@ -12,16 +12,6 @@
 SET client_encoding = 'UTF8';  -- the test files are UTF-8, whatever the database encoding
 \set ECHO none
 \i sql/include/catch.sql
--- state(query): the SQLSTATE the query raises, or 'ok'.
-CREATE FUNCTION pg_temp.state(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE s text;
-BEGIN
-  EXECUTE q;
-  RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE;
-  RETURN s;
-END $$;
 \set ECHO all
 SET datestyle = ISO;
 
@@ -498,15 +488,7 @@ CREATE DATABASE :"euc_db" TEMPLATE template0 ENCODING 'EUC_JP' LC_COLLATE 'C' LC
 \c :"euc_db"
 SET client_encoding = 'UTF8';
 \set ECHO none
-CREATE FUNCTION pg_temp.state(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE s text;
-BEGIN
-  EXECUTE q;
-  RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE;
-  RETURN s;
-END $$;
+\i sql/include/catch.sql
 \set ECHO all
 CREATE EXTENSION dcv;
 SELECT getdatabaseencoding();
@@ -584,15 +566,6 @@ SET client_encoding = 'UTF8';
 SET datestyle = ISO;
 \set ECHO none
 \i sql/include/catch.sql
-CREATE FUNCTION pg_temp.state(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE s text;
-BEGIN
-  EXECUTE q;
-  RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE;
-  RETURN s;
-END $$;
 \set ECHO all
 CREATE EXTENSION dcv VERSION '1.0';
 CREATE TEMP TABLE old_oids AS

@@ -19,3 +19,13 @@ EXCEPTION WHEN OTHERS THEN
   GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE, m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL;
   RETURN s || ' ' || m || coalesce(' | ' || nullif(d, ''), '');
 END $$;
+-- state(query): the SQLSTATE the query raises, or 'ok'.
+CREATE FUNCTION pg_temp.state(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE s text;
+BEGIN
+  EXECUTE q;
+  RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE;
+  RETURN s;
+END $$;
