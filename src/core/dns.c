@@ -512,12 +512,9 @@ generic_rdata(const token *t, size_t n, const dcv_alloc *a, unsigned char **w,
 static dcv_str
 copy_bytes(const dcv_alloc *a, const unsigned char *b, size_t n)
 {
-	char	   *p = a->fn(a->ctx, n + 1);
 	dcv_str		s;
 
-	memcpy(p, b, n);
-	p[n] = '\0';
-	s.ptr = p;
+	s.ptr = dcv_strndup(a, (const char *) b, n);
 	s.len = n;
 	return s;
 }
