@@ -114,27 +114,11 @@ if [ -z "${BENCH_COMPARE_INSIDE:-}" ]; then
 	fi
 	installed_is_current || { echo "bench/compare.sh: make install did not install the current tree" >&2; exit 1; }
 
-	pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 	export BENCH_COMPARE_INSIDE=1 BENCH_V10=$V10 BENCH_BASE=$BASE BENCH_ROWS=$ROWS BENCH_REPS=$REPS
 	export BENCH_SEED=${BENCH_SEED:-0.2018}
 	export BENCH_DNS_ROWS=${BENCH_DNS_ROWS:-200000}
 	[[ $BENCH_DNS_ROWS =~ ^[0-9]+$ ]] || { echo "BENCH_DNS_ROWS must be a number of rows" >&2; exit 2; }
-	export BENCH_CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
-	export BENCH_CORES=$(nproc)
-	export BENCH_MEM=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')
-	export BENCH_KERNEL="$(uname -r)$(lscpu | sed -n 's/^Hypervisor vendor: */, hypervisor /p')"
-	export BENCH_LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-	export BENCH_IDN2="libidn2 $(pkg-config --modversion libidn2) (Debian $(pkgver libidn2-0))"
-	export BENCH_PSL="libpsl $(pkg-config --modversion libpsl) (Debian $(pkgver libpsl5))"
-	export BENCH_PUBLICSUFFIX="publicsuffix $(pkgver publicsuffix)"
-	if git rev-parse --short HEAD >/dev/null 2>&1; then
-		BENCH_BUILD="commit $(git rev-parse --short HEAD)"
-		[ -z "$(git --no-optional-locks status --porcelain -- src Makefile 'dcv--*.sql' 2>/dev/null)" ] \
-			|| BENCH_BUILD="$BENCH_BUILD with uncommitted changes in src/"
-	else
-		BENCH_BUILD="not a git checkout"
-	fi
-	export BENCH_BUILD
+	. bench/machine.sh
 
 	# The settings of bench/run.sh.
 	SB=${BENCH_SHARED_BUFFERS:-2GB}

@@ -52,28 +52,11 @@ if ! { make -s && { [ "$(id -u)" -ne 0 ] || make -s install; }; } >"$BENCH_OUT/b
 	exit 1
 fi
 
-pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 export BENCH_ROWS=$ROWS BENCH_REPS=$REPS BENCH_INSERT_ROWS=$INSERT_ROWS
 export BENCH_SEED=${BENCH_SEED:-0.2018}
 export BENCH_MEM_CALLS=${BENCH_MEM_CALLS:-1000000}
 export BENCH_DNS_ROWS=${BENCH_DNS_ROWS:-200000}
-export BENCH_CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
-export BENCH_CORES=$(nproc)
-export BENCH_MEM=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')
-export BENCH_KERNEL="$(uname -r)$(lscpu | sed -n 's/^Hypervisor vendor: */, hypervisor /p')"
-export BENCH_LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-export BENCH_IDN2="libidn2 $(pkg-config --modversion libidn2) (Debian $(pkgver libidn2-0))"
-export BENCH_PSL="libpsl $(pkg-config --modversion libpsl) (Debian $(pkgver libpsl5))"
-export BENCH_PUBLICSUFFIX="publicsuffix $(pkgver publicsuffix)"
-# The code measured: the commit, and whether the C sources differ from it.
-if git rev-parse --short HEAD >/dev/null 2>&1; then
-	BENCH_BUILD="commit $(git rev-parse --short HEAD)"
-	[ -z "$(git --no-optional-locks status --porcelain -- src Makefile 'dcv--*.sql' 2>/dev/null)" ] \
-		|| BENCH_BUILD="$BENCH_BUILD with uncommitted changes in src/"
-else
-	BENCH_BUILD="not a git checkout"
-fi
-export BENCH_BUILD
+. bench/machine.sh
 
 # Settings for measuring CPU cost: the table in shared buffers, no JIT, no
 # parallel query but where the scaling figure asks for it, no checkpoint or
