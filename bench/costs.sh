@@ -7,8 +7,9 @@
 # against lower() and against the planner's own charge for a row
 # (bench/costs.sql, over the first 200000 orders), then takes the first
 # SMALL orders (default 400000) as a second table and, for both, the plans
-# of four analyst queries under three sets of COST figures: 1.0's (1 on
-# everything), the measured multiples of lower(), and the installed ones
+# of four analyst queries under five sets of COST figures: 1.0's (1 on
+# everything), the measured multiples of lower(), the measured multiples of
+# cpu_operator_cost, the installed ones, and those with jit = off
 # (bench/planner.sql).  Prints both tables; everything lands in
 # bench/out/costs/.  See bench/README.md, "COST figures".
 #

@@ -1,6 +1,6 @@
 -- bench/costs.sql: what one call of each SQL-callable C function of dcv
--- costs, in calls of lower(), the unit of the COST figures of
--- dcv--1.0--1.1.sql.
+-- costs, in µs, in calls of lower() and in the planner's cpu_operator_cost,
+-- the unit of the COST figures of dcv--1.0--1.1.sql.
 --
 -- psql variables: calls (rows of the sample, distinct orders), reps (odd).
 -- Needs the orders table of bench/data.sql and bench_time's helpers from
@@ -28,7 +28,7 @@ SET client_min_messages = warning;
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 
-DROP VIEW IF EXISTS cost_unit, cost_per_call, cost_med;
+DROP VIEW IF EXISTS cost_ops, cost_unit, cost_per_call, cost_med;
 DROP TABLE IF EXISTS cost_sample, cost_sample_dns, cost_query, cost_result;
 
 -- Distinct orders, each with one well-formed address to test: the first
@@ -89,7 +89,7 @@ CREATE TABLE cost_result (
 	rows_out bigint NOT NULL	-- rows the set-returning function returned
 );
 
-CREATE FUNCTION cost_time(p_figure text, p_round int) RETURNS void
+CREATE OR REPLACE FUNCTION cost_time(p_figure text, p_round int) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_q text;
@@ -137,43 +137,57 @@ FROM cost_query AS q JOIN cost_med AS f USING (figure) JOIN cost_med AS b ON b.f
 WHERE q.ord > 0;
 
 -- The planner's unit.  For an empty scan (count(*) over a sequential scan,
--- here of the whole table)
--- PostgreSQL charges cpu_tuple_cost + cpu_operator_cost of CPU a row (0.0125
--- with the defaults), besides seq_page_cost a page, which stands for reading
--- it.  The scan's measured CPU time a row, so divided, is what one
+-- here of the whole table) PostgreSQL charges cpu_tuple_cost +
+-- cpu_operator_cost of CPU a row (0.0125 with the defaults), besides
+-- seq_page_cost a page, which stands for reading it from a disk: here every
+-- page is in shared buffers and the scan's whole time is put on its CPU
+-- charge (were the page charge counted too, every figure would come out
+-- about 3 times larger).  The scan's time a row, so divided, is what one
 -- cpu_operator_cost is in time on this machine; the COST a function should
 -- have is its time in those.  (lower() is one built-in among many that
--- PostgreSQL declares at COST 1 whatever they take.)
+-- PostgreSQL declares at COST 1 whatever they take.)  A set-returning
+-- function's call, as measured, includes what the planner charges apart for
+-- its rows: cpu_tuple_cost for each row of the function scan and of the join
+-- above it, and cpu_operator_cost for the count; that is taken off its figure.
 CREATE VIEW cost_unit AS
 SELECT 1000 * m.ms / m.calls
 	   * current_setting('cpu_operator_cost')::float8
 	   / (current_setting('cpu_tuple_cost')::float8 + current_setting('cpu_operator_cost')::float8)
-	   AS op_us
+	   AS op_us,
+	   (2 * current_setting('cpu_tuple_cost')::float8 + current_setting('cpu_operator_cost')::float8)
+	   / current_setting('cpu_operator_cost')::float8 AS srf_row_ops
 FROM cost_med AS m WHERE m.figure = 'scan_all';
+
+-- A function's figure in cpu_operator_cost.
+CREATE VIEW cost_ops AS
+SELECT c.figure, c.wall_us / u.op_us - CASE WHEN c.srf THEN u.srf_row_ops * c.rows_per_call ELSE 0 END AS ops
+FROM cost_per_call AS c CROSS JOIN cost_unit AS u;
 
 SELECT to_char(1000 * op_us, 'FM99990.0') AS op_ns,
 	   to_char(1000 * op_us / current_setting('cpu_operator_cost')::float8, 'FM9999990') AS unit_ns,
 	   (SELECT calls FROM cost_med WHERE figure = 'scan') AS calls,
-	   (SELECT calls FROM cost_med WHERE figure = 'scan_all') AS all_rows
+	   (SELECT calls FROM cost_med WHERE figure = 'scan_all') AS all_rows,
+	   srf_row_ops AS srf_ops
 FROM cost_unit \gset
 \echo
 \echo '-- One call (a set-returning function: all its rows), time less the empty scan of the'
 \echo '-- same' :calls 'orders, in µs, in calls of lower(domain), and in the planner''s cpu_operator_cost;'
 \echo '-- one cpu_operator_cost measured' :op_ns 'ns here (one unit of plan cost' :unit_ns 'ns), from count(*) over' :all_rows 'orders.'
+\echo '-- A set-returning function: all its rows, less the planner''s own charge for them (' :srf_ops 'operators a row).'
 \echo '-- COST: the figure in force; "agrees": within a factor of 2 of the measured operator figure.'
 SELECT c.figure AS "function",
 	   to_char(c.wall_us, 'FM990.000') AS "µs",
 	   to_char(c.cpu_us, 'FM990.000') AS "CPU µs",
 	   to_char(c.wall_us / l.wall_us, 'FM99990.0') AS "× lower()",
-	   to_char(c.wall_us / u.op_us, 'FM99990') AS "× operator",
+	   to_char(o.ops, 'FM99990') AS "× operator",
 	   p.procost AS "COST",
 	   CASE WHEN c.fn IS NULL THEN ''
-			WHEN p.procost BETWEEN c.wall_us / u.op_us / 2 AND c.wall_us / u.op_us * 2 THEN 'agrees'
+			WHEN p.procost BETWEEN o.ops / 2 AND o.ops * 2 THEN 'agrees'
 			ELSE 'DIFFERS' END AS "COST check",
 	   CASE WHEN c.srf THEN to_char(c.rows_per_call, 'FM990.00') || ' (ROWS ' || p.prorows || ')' END
 		   AS "rows a call"
 FROM cost_per_call AS c
 CROSS JOIN (SELECT wall_us FROM cost_per_call WHERE figure = 'lower') AS l
-CROSS JOIN cost_unit AS u
+JOIN cost_ops AS o USING (figure)
 LEFT JOIN pg_proc AS p ON p.oid = c.fn::regprocedure
 ORDER BY c.ord;

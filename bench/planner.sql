@@ -1,9 +1,10 @@
 -- bench/planner.sql: the plans PostgreSQL chooses for an analyst's queries
--- over dcv, under three sets of COST figures, and what they take.
+-- over dcv, under five sets of COST figures, and what they take.
 --
 -- psql variables: reps (odd, runs of each timed plan).  Needs the tables
--- listed in plan_table (bench/costs.sh makes them) and cost_per_call from
--- bench/costs.sql, run before in the same database.
+-- listed in plan_table (bench/costs.sh makes them) and the views
+-- cost_per_call and cost_ops of bench/costs.sql, run before in the same
+-- database.
 --
 -- The COST sets:
 --   1.0         COST 1 on every function, as dcv 1.0 declared them
@@ -67,12 +68,12 @@ INSERT INTO plan_cost
 SELECT s.cost_set, c.fn::regprocedure,
 	   CASE s.ord WHEN 1 THEN 1
 				  WHEN 2 THEN greatest(1, round((c.wall_us / l.wall_us)::numeric, 1))
-				  WHEN 3 THEN greatest(1, round((c.wall_us / u.op_us)::numeric))
+				  WHEN 3 THEN greatest(1, round(o.ops::numeric))
 				  ELSE p.procost END	-- installed, with JIT or without
 FROM plan_set AS s
 CROSS JOIN cost_per_call AS c
 CROSS JOIN (SELECT wall_us FROM cost_per_call WHERE figure = 'lower') AS l
-CROSS JOIN cost_unit AS u
+JOIN cost_ops AS o USING (figure)
 JOIN pg_proc AS p ON p.oid = c.fn::regprocedure
 WHERE c.fn IS NOT NULL;
 
@@ -85,13 +86,14 @@ CREATE TABLE plan_result (
 	filter text,				-- the scan's filter, as EXPLAIN prints it
 	total_cost float8,
 	chosen_ms float8,			-- median Execution Time of the chosen plan
-	jit_ms float8,				-- of which JIT (one more run, TIMING on)
+	jit_ms float8,				-- JIT compilation, one more run with TIMING on (a
+								-- parallel plan: leader and workers added up)
 	other_workers int,
 	other_ms float8,			-- the other kind of plan
 	PRIMARY KEY (tab, cost_set, query)
 );
 
-CREATE FUNCTION plan_apply(p_set text) RETURNS void
+CREATE OR REPLACE FUNCTION plan_apply(p_set text) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	r record;
@@ -103,7 +105,7 @@ END
 $$;
 
 -- Median Execution Time of p_reps runs of a statement, and its workers planned.
-CREATE FUNCTION plan_time(p_sql text, p_reps int, OUT ms float8, OUT jit_ms float8, OUT workers int)
+CREATE OR REPLACE FUNCTION plan_time(p_sql text, p_reps int, OUT ms float8, OUT jit_ms float8, OUT workers int)
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_plan jsonb;
@@ -119,7 +121,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_case(p_tab text, p_set text, p_query text, p_reps int) RETURNS void
+CREATE OR REPLACE FUNCTION plan_case(p_tab text, p_set text, p_query text, p_reps int) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_sql text;

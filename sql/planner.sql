@@ -1,7 +1,7 @@
 -- What dcv tells the planner its functions cost, and what the planner does
 -- with it.  The figures come from bench/costs.sh (doc/reference.md, "What
 -- the planner is told"): COST in cpu_operator_cost a call (a set-returning
--- function: a row it returns), ROWS the rows a call returns.
+-- function: a whole call, all its rows), ROWS the rows a call returns.
 
 -- Every function of dcv the planner can cost has a measured COST: C
 -- functions default to 1, the cost of an addition.  Trigger functions are
@@ -44,7 +44,7 @@ WHERE dcv_is_candidate(domain, whois, email) AND order_date >= DATE '2025-06-01'
 ROLLBACK;
 
 -- A set-returning function's COST is charged once a call, whatever its
--- ROWS (CREATE FUNCTION's page says per row returned; PostgreSQL 15 does
+-- ROWS (CREATE FUNCTION's page says per row returned; the planner does
 -- not multiply): the scan of one call starts at COST cpu_operator_cost, so
 -- dcv's figures for these two are the time of a whole call.  (EXPLAIN rounds
 -- costs to hundredths: to the nearest 10 operators here.)
