@@ -167,13 +167,13 @@ SELECT to_char(1000 * op_us, 'FM99990.0') AS op_ns,
 	   to_char(1000 * op_us / current_setting('cpu_operator_cost')::float8, 'FM9999990') AS unit_ns,
 	   (SELECT calls FROM cost_med WHERE figure = 'scan') AS calls,
 	   (SELECT calls FROM cost_med WHERE figure = 'scan_all') AS all_rows,
-	   srf_row_ops AS srf_ops
+	   '(' || srf_row_ops || ' operators a row).' AS srf_ops
 FROM cost_unit \gset
 \echo
 \echo '-- One call (a set-returning function: all its rows), time less the empty scan of the'
 \echo '-- same' :calls 'orders, in µs, in calls of lower(domain), and in the planner''s cpu_operator_cost;'
 \echo '-- one cpu_operator_cost measured' :op_ns 'ns here (one unit of plan cost' :unit_ns 'ns), from count(*) over' :all_rows 'orders.'
-\echo '-- A set-returning function: all its rows, less the planner''s own charge for them (' :srf_ops 'operators a row).'
+\echo '-- A set-returning function: all its rows, less the planner''s own charge for them' :srf_ops
 \echo '-- COST: the figure in force; "agrees": within a factor of 2 of the measured operator figure.'
 SELECT c.figure AS "function",
 	   to_char(c.wall_us, 'FM990.000') AS "µs",
