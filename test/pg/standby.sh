@@ -179,13 +179,16 @@ check "a hot standby of it (pg_basebackup -R, port $sport), streaming" setup_sta
 [ "$fail" -eq 0 ] || give_up
 setup_done=$(now_ms)
 
-# wait_replay: the standby has replayed all the primary had written when
-# called (pg_current_wal_lsn() against pg_last_wal_replay_lsn()).
+# wait_replay [LSN]: the standby has replayed all the primary had written
+# when called (pg_current_wal_lsn() against pg_last_wal_replay_lsn()), and
+# at least up to LSN.
 waits=""
 wait_replay() {
 	local target got t0 deadline=$((SECONDS + REPLAY_TIMEOUT))
 	t0=$(now_ms)
-	target=$(psql_q "$pconn" -c "SELECT pg_current_wal_lsn()") || return 1
+	# The primary's WAL written so far, or at least the position given (WAL
+	# inserted by a transaction still open, which the WAL writer sends soon).
+	target=$(psql_q "$pconn" -c "SELECT greatest(pg_current_wal_lsn(), '${1:-0/0}'::pg_lsn)") || return 1
 	while :; do
 		got=$(psql_q "$sconn" -c "SELECT pg_last_wal_replay_lsn() >= '$target'::pg_lsn, pg_last_wal_replay_lsn()" 2>&1)
 		if [ "${got%%|*}" = t ]; then
@@ -392,8 +395,10 @@ in_flight() {
 	local lsn
 	lsn=$(p_session "BEGIN; INSERT INTO dcv_product (code, line, brand, validation) VALUES ('RapidSSL', 'dv', 'RapidSSL', 'DV'); SELECT pg_current_wal_insert_lsn();") || return 1
 	echo "the row written up to $lsn, its transaction open"
-	psql_q "$pconn" -c "SELECT txid_current() > 0" >/dev/null || return 1	# a commit: the WAL before it is sent
-	wait_replay && psql_q "$sconn" -c "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" | grep -qx t
+	# A commit after it, so that the WAL holding the row is flushed and sent
+	# (at once, or by the WAL writer when commits are asynchronous).
+	psql_q "$pconn" -c "SELECT txid_current() > 0" >/dev/null || return 1
+	wait_replay "$lsn" && psql_q "$sconn" -c "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" | grep -qx t
 }
 check "the primary adds RapidSSL in a transaction left open; the standby replays its row" in_flight
 check "the same session: RapidSSL still unknown while the transaction is open on the primary" \
