@@ -1879,6 +1879,44 @@ test_dns_decisions(void)
 	st = dns_decide(DCV_LINE_OV_EV, DCV_ERA_NOTICE, "www.example.com", both, 4, NULL, 0, dns, 5, false, &d, &err);
 	check(st == DCV_ERR_NOT_CANDIDATE && err.index == 0 && strstr(err.detail, "SC13") != NULL,
 		  "OV/EV designated CAA contact before SC13: status %d, index %ld, \"%s\"", st, err.index, err.detail);
+	/*
+	 * The longest address (254 octets) and a long base domain: the detail
+	 * says all of it, its reason at the end included.
+	 */
+	{
+		char		addr[300];
+		char		rec[700];
+		char		dom[300];
+		dcv_str		des[1];
+		dcv_str		recs[1];
+		size_t		len;
+
+		memset(addr, 'a', 64);
+		addr[64] = '@';
+		memset(addr + 65, 'b', 63);
+		addr[128] = '.';
+		memset(addr + 129, 'c', 63);
+		addr[192] = '.';
+		memset(addr + 193, 'd', 53);
+		strcpy(addr + 246, ".example");
+		check(strlen(addr) == 254, "the longest address is %zu octets", strlen(addr));
+		memset(dom, 'e', 63);
+		strcpy(dom + 63, ".co.jp");
+		snprintf(rec, sizeof(rec), "_validation-contactemail.%s. TXT \"%s\"", dom, addr);
+		des[0] = (dcv_str) {addr, strlen(addr)};
+		recs[0] = (dcv_str) {rec, strlen(rec)};
+		st = dns_decide(DCV_LINE_DV, DCV_ERA_NOTICE, dom, des, 1, NULL, 0, recs, 1, false, &d, &err);
+		len = strlen(err.detail);
+		check(st == DCV_ERR_NOT_CANDIDATE && strstr(err.detail, addr) != NULL &&
+			  len > 14 && strcmp(err.detail + len - 14, "3.2.2.4.14) on") == 0,
+			  "longest designated TXT contact before SC13: status %d, \"%s\"", st, err.detail);
+		recs[0] = S("_validation-contactemail.example.com. TXT \"other@contact.example\"");
+		st = dns_decide(DCV_LINE_DV, DCV_ERA_NOTICE, dom, des, 1, NULL, 0, recs, 1, true, &d, &err);
+		len = strlen(err.detail);
+		check(st == DCV_ERR_NOT_CANDIDATE && strstr(err.detail, addr) != NULL && strstr(err.detail, dom) != NULL &&
+			  len > 23 && strcmp(err.detail + len - 23, "its DNS records publish") == 0,
+			  "longest address, no candidate: status %d, \"%s\"", st, err.detail);
+	}
 	/* no lookup made: an address is just no candidate */
 	st = dns_decide(DCV_LINE_DV, DCV_ERA_NOTICE, "www.example.com", txt, 1, NULL, 0, NULL, 0, false, &d, &err);
 	check(st == DCV_ERR_NOT_CANDIDATE && err.index == 0 && strstr(err.detail, "SC13") == NULL,

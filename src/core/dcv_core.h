@@ -26,7 +26,7 @@
 /* Longest input accepted for a domain name or an address, in bytes. */
 #define DCV_INPUT_MAX 1024
 /* Room for an error detail. */
-#define DCV_DETAIL_BUF 256
+#define DCV_DETAIL_BUF 1024
 
 typedef enum dcv_status
 {
