@@ -41,27 +41,8 @@ out=$PWD/bench/out/shards
 mkdir -p "$out"
 rm -f "$out"/*.log "$out"/report.txt "$out"/results.tsv
 
-if [ "$(id -u)" -eq 0 ]; then
-	test/install-deps.sh
-fi
-echo "== building and installing dcv ..."
-if ! { make -s && { [ "$(id -u)" -ne 0 ] || make -s install; }; } >"$out/build.log" 2>&1; then
-	cat "$out/build.log"
-	echo "bench/shards.sh: the build failed" >&2
-	exit 1
-fi
-. bench/machine.sh
-
-SB=${BENCH_SHARED_BUFFERS:-2GB}
-SETTINGS=(shared_buffers=$SB autovacuum=off checkpoint_timeout=1h max_wal_size=20GB
-	synchronous_commit=off log_min_duration_statement=-1)
-opts=()
-for s in "${SETTINGS[@]}"; do opts+=(-o "$s"); done
-PGVER=$(pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
-PGPORT=${PGPORT:-$(bench/free-port.sh)}
-export PGPORT ROWS REPS out
-export BENCH_SEED=${BENCH_SEED:-0.2018}
-export BENCH_SETTINGS="${SETTINGS[*]} fsync=off"
+. bench/prepare.sh
+export ROWS REPS out
 
 inside() {
 	set -euo pipefail
