@@ -36,9 +36,12 @@ out=$PWD/bench/out/costs
 mkdir -p "$out"
 rm -f "$out"/*.log "$out"/report.txt
 
+. bench/prepare.sh
+bench_build "$out"
 # PostgreSQL's planner defaults (2 workers per Gather, JIT on, work_mem 4MB):
 # the point is what it chooses.
-. bench/prepare.sh
+bench_cluster "${BENCH_STEADY[@]}"
+export BENCH_SEED=${BENCH_SEED:-0.2018}
 export SMALL LARGE REPS CALLS out
 
 inside() {
@@ -77,15 +80,7 @@ SQL
 		|| { cat "$out/planner.log"; exit 1; }
 	echo "   done in $(( $(date +%s) - start )) s"
 	{
-		echo "== dcv COST figures: $LARGE and $SMALL orders, one session each part"
-		echo
-		echo "CPU:          $BENCH_CPU, $BENCH_CORES cores, $BENCH_MEM"
-		echo "kernel:       $BENCH_KERNEL"
-		echo "load average: $BENCH_LOAD_START (start), $(cut -d' ' -f1-3 /proc/loadavg) (end)"
-		echo "PostgreSQL:   $(psql -X -Atc 'SELECT version()')"
-		echo "dcv:          $BENCH_BUILD"
-		echo "libraries:    $BENCH_IDN2, $BENCH_PSL, $BENCH_PUBLICSUFFIX"
-		echo "settings:     $BENCH_SETTINGS"
+		bench_header "== dcv COST figures: $LARGE and $SMALL orders, one session each part"
 		sed -n '/^-- One call/,$p' "$out/costs.log"
 		sed -n '/^-- The COST of each/,$p' "$out/planner.log"
 	} | tee "$out/report.txt"

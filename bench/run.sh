@@ -42,43 +42,27 @@ mkdir -p "$BENCH_OUT"
 rm -f "$BENCH_OUT"/*.log "$BENCH_OUT"/*.csv "$BENCH_OUT"/report.txt "$BENCH_OUT"/session.sql \
 	"$BENCH_OUT"/rss-samples.txt "$BENCH_OUT"/rss-peaks.tsv
 
-if [ "$(id -u)" -eq 0 ]; then
-	test/install-deps.sh
-fi
-echo "== building and installing dcv ..."
-if ! { make -s && { [ "$(id -u)" -ne 0 ] || make -s install; }; } >"$BENCH_OUT/build.log" 2>&1; then
-	cat "$BENCH_OUT/build.log"
-	echo "bench/run.sh: the build failed" >&2
-	exit 1
-fi
+. bench/prepare.sh
+bench_build "$BENCH_OUT"
 
 export BENCH_ROWS=$ROWS BENCH_REPS=$REPS BENCH_INSERT_ROWS=$INSERT_ROWS
 export BENCH_SEED=${BENCH_SEED:-0.2018}
 export BENCH_MEM_CALLS=${BENCH_MEM_CALLS:-1000000}
 export BENCH_DNS_ROWS=${BENCH_DNS_ROWS:-200000}
-. bench/machine.sh
 
 # Settings for measuring CPU cost: the table in shared buffers, no JIT, no
 # parallel query but where the scaling figure asks for it, no checkpoint or
 # autovacuum in the middle of a figure, no Memoize node (it would cache
 # dcv_candidates' rows per (domain, whois) and the figure would measure the
-# cache, whose memory would also show in the memory figure).  fsync is off in every pg_virtualenv
-# cluster; the INSERT figures measure the executor, not the disk.
+# cache, whose memory would also show in the memory figure).  fsync is off in
+# every pg_virtualenv cluster; the INSERT figures measure the executor, not
+# the disk.
 SB=${BENCH_SHARED_BUFFERS:-2GB}
 SETTINGS=(shared_buffers=$SB jit=off max_parallel_workers_per_gather=0
 	max_parallel_workers=8 max_worker_processes=16 enable_memoize=off
 	autovacuum=off checkpoint_timeout=1h max_wal_size=20GB synchronous_commit=off
 	track_io_timing=off log_min_duration_statement=-1)
-export BENCH_SETTINGS="${SETTINGS[*]} fsync=off"
-opts=()
-for s in "${SETTINGS[@]}"; do opts+=(-o "$s"); done
-
-PGVER=$(pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
-# pg_createcluster takes the first port its own (empty) configuration leaves
-# free, 5432, so two throwaway clusters started at once would collide: a free
-# port of our own unless PGPORT says otherwise.
-PGPORT=${PGPORT:-$(bench/free-port.sh)}
-export PGPORT
+bench_cluster "${SETTINGS[@]}"
 echo "== throwaway PostgreSQL $PGVER cluster ..."
 pg_virtualenv -t -v "$PGVER" "${opts[@]}" bash bench/inside.sh
 echo "== report: bench/out/report.txt, raw runs: bench/out/results.csv, bench/out/memory.csv"

@@ -42,6 +42,9 @@ mkdir -p "$out"
 rm -f "$out"/*.log "$out"/report.txt "$out"/results.tsv
 
 . bench/prepare.sh
+bench_build "$out"
+bench_cluster "${BENCH_STEADY[@]}"
+export BENCH_SEED=${BENCH_SEED:-0.2018}
 export ROWS REPS out
 
 inside() {
@@ -176,15 +179,7 @@ SQL
 		echo "-- one node, parallel"; q -d bench_one -c "EXPLAIN (COSTS OFF) $one"
 	} >"$out/plans.txt" 2>&1
 	{
-		echo "== dcv over postgres_fdw: $ROWS orders on two shards, one cluster, $REPS rounds"
-		echo
-		echo "CPU:          $BENCH_CPU, $BENCH_CORES cores, $BENCH_MEM"
-		echo "kernel:       $BENCH_KERNEL"
-		echo "load average: $BENCH_LOAD_START (start), $(cut -d' ' -f1-3 /proc/loadavg) (end)"
-		echo "PostgreSQL:   $(psql -X -Atc 'SELECT version()')"
-		echo "dcv:          $BENCH_BUILD"
-		echo "libraries:    $BENCH_IDN2, $BENCH_PSL, $BENCH_PUBLICSUFFIX"
-		echo "settings:     $BENCH_SETTINGS"
+		bench_header "== dcv over postgres_fdw: $ROWS orders on two shards, one cluster, $REPS rounds"
 		echo
 		echo "-- The count of decisions by rule, ms (each run a session of its own)"
 		awk -F'\t' -v order="coordinator|views, async|views, one by one|views, rows|one shard|one node|one node, parallel" '
