@@ -8,7 +8,8 @@
 # dcv_decision) and a coordinator (shards_coord: postgres_fdw over the local
 # socket, the orders as a partitioned table of foreign partitions, the
 # shards' views as a second one), as doc/internals.md "Scaling out" sets
-# them up and test/pg/shards.sh tests them.  Then, in rounds, each figure in
+# them up and test/pg/shards.sh tests them (the same test/pg/shard-schema.sql
+# and test/pg/coordinator-schema.sql).  Then, in rounds, each figure in
 # a session of its own (the foreign servers' connections opened first):
 #
 #   coordinator     dcv_decision over the foreign orders: every row's inputs
@@ -68,23 +69,7 @@ SQL
 	for s in shard_a shard_b; do
 		q -d "$s" >>"$out/setup.log" 2>&1 <<'SQL' || { cat "$out/setup.log"; exit 1; }
 CREATE EXTENSION dcv;
-CREATE TABLE orders (
-  id bigint PRIMARY KEY,
-  product text NOT NULL,
-  domain text NOT NULL,
-  designated text[],
-  whois text[],
-  dns_records text[],
-  as_of date,
-  recipients text[],
-  rule text
-);
-CREATE TRIGGER orders_dcv BEFORE INSERT OR UPDATE ON orders FOR EACH ROW
-  EXECUTE FUNCTION dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of, dns_records);
-CREATE VIEW order_decisions AS
-SELECT current_database()::text AS shard, o.id, o.product, o.as_of, d.*
-FROM orders o,
-     LATERAL dcv_decision(o.product, o.domain, o.designated, o.whois, o.as_of, false, o.dns_records) d;
+\ir test/pg/shard-schema.sql
 SQL
 	done
 	opt() { [ -n "${2:-}" ] && printf ", %s '%s'" "$1" "${2//\'/\'\'}"; }
@@ -99,23 +84,8 @@ SQL
 			echo "CREATE SERVER $s FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname '$s'$(opt host "${PGHOST:-}")$(opt port "${PGPORT:-}"), async_capable 'true', batch_size '1000', fetch_size '1000');"
 			echo "CREATE USER MAPPING FOR CURRENT_USER SERVER $s OPTIONS (user '${PGUSER:-$(id -un)}'$(opt password "${PGPASSWORD:-}"));"
 		done
+		cat test/pg/coordinator-schema.sql
 		cat <<'SQL'
-CREATE TABLE orders (
-  id bigint NOT NULL, product text NOT NULL, domain text NOT NULL, designated text[], whois text[],
-  dns_records text[], as_of date, recipients text[], rule text
-) PARTITION BY HASH (id);
-CREATE FOREIGN TABLE orders_a PARTITION OF orders FOR VALUES WITH (MODULUS 2, REMAINDER 0)
-  SERVER shard_a OPTIONS (table_name 'orders');
-CREATE FOREIGN TABLE orders_b PARTITION OF orders FOR VALUES WITH (MODULUS 2, REMAINDER 1)
-  SERVER shard_b OPTIONS (table_name 'orders');
-CREATE TABLE order_decisions (
-  shard text NOT NULL, id bigint, product text, as_of date, recipients text[], rule text, line text,
-  problem text, discouraged boolean
-) PARTITION BY LIST (shard);
-CREATE FOREIGN TABLE order_decisions_a PARTITION OF order_decisions FOR VALUES IN ('shard_a')
-  SERVER shard_a OPTIONS (table_name 'order_decisions');
-CREATE FOREIGN TABLE order_decisions_b PARTITION OF order_decisions FOR VALUES IN ('shard_b')
-  SERVER shard_b OPTIONS (table_name 'order_decisions');
 -- The one node's orders, to load the shards through the coordinator.
 CREATE FOREIGN TABLE one_orders (id bigint, product text, domain text, designated text[],
                                  whois text[], dns_records text[], order_date date)

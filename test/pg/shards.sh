@@ -127,33 +127,20 @@ SELECT current_database()::text AS node,
              LATERAL dcv_decision(s.product, s.domain, s.designated, s.whois, s.as_of, false, s.dns) AS d) AS decisions;
 EOF
 
-# A shard: the orders, decided by the trigger; a count of the INSERT
-# statements the shard runs (to see the coordinator's batches); the analysts'
-# view.  The coordinator's sessions run with search_path = pg_catalog here.
-cat >"$work/shard.sql" <<'EOF'
-CREATE TABLE orders (
-  id bigint PRIMARY KEY,
-  product text NOT NULL,
-  domain text NOT NULL,
-  designated text[],
-  whois text[],
-  dns_records text[],
-  as_of date,
-  recipients text[],
-  rule text
-);
-CREATE TRIGGER orders_dcv BEFORE INSERT OR UPDATE ON orders FOR EACH ROW
-  EXECUTE FUNCTION dcv_recipient_trigger(product, domain, designated, whois, recipients, rule, as_of, dns_records);
+# A shard: the orders, decided by the trigger, and the analysts' view
+# (test/pg/shard-schema.sql, which bench/shards.sh measures); a count of the
+# INSERT statements the shard runs (to see the coordinator's batches).  The
+# coordinator's sessions run with search_path = pg_catalog here.
+{
+	cat test/pg/shard-schema.sql
+	cat <<'EOF'
 CREATE TABLE insert_statements (n int NOT NULL);
 INSERT INTO insert_statements VALUES (0);
 CREATE FUNCTION count_insert() RETURNS trigger LANGUAGE plpgsql AS
   $$BEGIN UPDATE public.insert_statements SET n = n + 1; RETURN NULL; END$$;
 CREATE TRIGGER orders_count AFTER INSERT ON orders FOR EACH STATEMENT EXECUTE FUNCTION count_insert();
-CREATE VIEW order_decisions AS
-SELECT current_database()::text AS shard, o.id, o.product, o.as_of, d.*
-FROM orders o,
-     LATERAL dcv_decision(o.product, o.domain, o.designated, o.whois, o.as_of, false, o.dns_records) d;
 EOF
+} >"$work/shard.sql"
 
 for db in $dbs; do
 	setup "dcv and the fingerprint view on $db" psql_q "$db" -f "$work/node.sql"
@@ -172,38 +159,9 @@ opt() { [ -n "${2:-}" ] && printf ", %s '%s'" "$1" "${2//\'/\'\'}"; }
 		echo "CREATE SERVER $s FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname '$s'$(opt host "${PGHOST:-}")$(opt port "${PGPORT:-}"), async_capable 'true', batch_size '100', fetch_size '1000');"
 		echo "CREATE USER MAPPING FOR CURRENT_USER SERVER $s OPTIONS (user '${PGUSER:-$(id -un)}'$(opt password "${PGPASSWORD:-}"));"
 	done
+	echo "ALTER DATABASE shards_coord SET enable_partitionwise_aggregate = on;"
+	cat test/pg/coordinator-schema.sql
 	cat <<'EOF'
-ALTER DATABASE shards_coord SET enable_partitionwise_aggregate = on;
-CREATE TABLE orders (
-  id bigint NOT NULL,
-  product text NOT NULL,
-  domain text NOT NULL,
-  designated text[],
-  whois text[],
-  dns_records text[],
-  as_of date,
-  recipients text[],
-  rule text
-) PARTITION BY HASH (id);
-CREATE FOREIGN TABLE orders_a PARTITION OF orders FOR VALUES WITH (MODULUS 2, REMAINDER 0)
-  SERVER shard_a OPTIONS (table_name 'orders');
-CREATE FOREIGN TABLE orders_b PARTITION OF orders FOR VALUES WITH (MODULUS 2, REMAINDER 1)
-  SERVER shard_b OPTIONS (table_name 'orders');
-CREATE TABLE order_decisions (
-  shard text NOT NULL,
-  id bigint,
-  product text,
-  as_of date,
-  recipients text[],
-  rule text,
-  line text,
-  problem text,
-  discouraged boolean
-) PARTITION BY LIST (shard);
-CREATE FOREIGN TABLE order_decisions_a PARTITION OF order_decisions FOR VALUES IN ('shard_a')
-  SERVER shard_a OPTIONS (table_name 'order_decisions');
-CREATE FOREIGN TABLE order_decisions_b PARTITION OF order_decisions FOR VALUES IN ('shard_b')
-  SERVER shard_b OPTIONS (table_name 'order_decisions');
 CREATE FOREIGN TABLE dcv_fingerprint_a (node text, extversion text, products text, rule_dates text,
                                         idn text, psl text, psl_list text, decisions text)
   SERVER shard_a OPTIONS (table_name 'dcv_fingerprint');
