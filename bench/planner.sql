@@ -105,7 +105,7 @@ END
 $$;
 
 -- Median Execution Time of p_reps runs of a statement, and its workers planned.
-CREATE OR REPLACE FUNCTION plan_time(p_sql text, p_reps int, OUT ms float8, OUT jit_ms float8, OUT workers int)
+CREATE OR REPLACE FUNCTION plan_time(p_sql text, p_reps int, OUT ms float8, OUT workers int)
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_plan jsonb;
@@ -117,7 +117,6 @@ BEGIN
 		workers := coalesce((jsonb_path_query_first(v_plan, '$.**."Workers Planned"'))::int, 0);
 	END LOOP;
 	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) INTO ms FROM unnest(v_ms) AS x;
-	jit_ms := 0;
 END
 $$;
 
@@ -127,6 +126,7 @@ DECLARE
 	v_sql text;
 	v_plan jsonb;
 	v_plan2 jsonb;
+	v_jit_ms float8 := 0;
 	v_agg jsonb;
 	v_jit jsonb;
 	v_workers int;
@@ -145,7 +145,7 @@ BEGIN
 	IF v_jit IS NOT NULL THEN
 		-- EXPLAIN gives JIT's time only with TIMING on: one more run for it.
 		EXECUTE 'EXPLAIN (ANALYZE, TIMING ON, FORMAT JSON) ' || v_sql INTO v_plan2;
-		c.jit_ms := (v_plan2 -> 0 -> 'JIT' -> 'Timing' ->> 'Total')::float8;
+		v_jit_ms := (v_plan2 -> 0 -> 'JIT' -> 'Timing' ->> 'Total')::float8;
 	END IF;
 	IF v_workers > 0 THEN
 		PERFORM set_config('max_parallel_workers_per_gather', '0', true);
@@ -164,7 +164,7 @@ BEGIN
 							CASE WHEN (v_jit -> 'Options' ->> 'Inlining')::boolean THEN 'inlined' END) END,
 		jsonb_path_query_first(v_plan, '$.**."Filter"') #>> '{}',
 		(v_plan -> 0 -> 'Plan' ->> 'Total Cost')::float8,
-		c.ms, c.jit_ms, o.workers, o.ms);
+		c.ms, v_jit_ms, o.workers, o.ms);
 END
 $$;
 
